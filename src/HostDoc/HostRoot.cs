@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using HostDoc.Sources;
+
+namespace HostDoc;
+
+/// <summary>
+/// Where hostdoc reads the kernel's files from: the live root <c>/</c>, or a directory holding a
+/// captured tree (<c>proc/</c>, <c>sys/</c>, <c>run/</c>, <c>var/log/</c>). Every source reads
+/// through an instance handed down to it; nothing opens "/proc/…" literally, so the same code runs
+/// on a live host, in tests and on a snapshot (DESIGN.md principle 1).
+/// </summary>
+/// <remarks>
+/// Values that only a system call gives are carried by a captured tree in files of its own under
+/// <c>hostdoc/</c> (for instance <c>hostdoc/page_size</c>), so fixtures and snapshots answer the
+/// same questions a live host does.
+/// </remarks>
+public sealed class HostRoot
+{
+    /// <summary>Default cap for one file: procfs sizes lie (stat says 0), so reads go to EOF, but never unbounded.</summary>
+    public const int DefaultMaxBytes = 16 * 1024 * 1024;
+
+    private HostRoot(string directory, bool isLive)
+    {
+        Directory = directory;
+        IsLive = isLive;
+    }
+
+    /// <summary>The running host.</summary>
+    public static HostRoot Live { get; } = new("/", isLive: true);
+
+    /// <summary>The directory kernel paths are resolved under.</summary>
+    public string Directory { get; }
+
+    /// <summary>True for the running host; false for a captured tree.</summary>
+    public bool IsLive { get; }
+
+    /// <summary>A captured tree at <paramref name="directory"/>; "/" gives the live host.</summary>
+    public static HostRoot At(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        return full == "/" ? Live : new HostRoot(full.TrimEnd('/'), isLive: false);
+    }
+
+    /// <summary>Maps a kernel path such as <c>/proc/meminfo</c> to the file to open under this root.</summary>
+    public string Resolve(string kernelPath) =>
+        IsLive ? kernelPath : string.Concat(Directory, kernelPath.StartsWith('/') ? kernelPath : "/" + kernelPath);
+
+    /// <summary>True when <paramref name="kernelPath"/> exists under this root.</summary>
+    public bool Exists(string kernelPath) => Path.Exists(Resolve(kernelPath));
+
+    /// <summary>
+    /// Reads a whole text file (to EOF, up to <paramref name="maxBytes"/>). A missing file, a denied
+    /// read or a vanished process comes back as a problem, never as an exception.
+    /// </summary>
+    public Sourced<string> ReadText(string kernelPath, int maxBytes = DefaultMaxBytes)
+    {
+        var file = Resolve(kernelPath);
+        try
+        {
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return ReadToEnd(handle, kernelPath, maxBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Sourced<string>.Failed(Classify(kernelPath, ex));
+        }
+    }
+
+    /// <summary>
+    /// The memory page size: the live host's, or what a captured tree carries in
+    /// <c>hostdoc/page_size</c>; null when a tree does not say.
+    /// </summary>
+    public int? PageSize()
+    {
+        if (IsLive)
+        {
+            return Environment.SystemPageSize;
+        }
+
+        var text = ReadText("/hostdoc/page_size", 64);
+        return text.Value is { } value
+            && int.TryParse(value.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            && size > 0
+            ? size
+            : null;
+    }
+
+    private static Sourced<string> ReadToEnd(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string kernelPath, int maxBytes)
+    {
+        var buffer = new byte[Math.Min(maxBytes, 16 * 1024)];
+        var length = 0;
+        long offset = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length >= maxBytes)
+                {
+                    return Sourced<string>.Failed(new SourceProblem(kernelPath, ProblemKind.TooLarge,
+                        string.Create(CultureInfo.InvariantCulture, $"larger than the {maxBytes}-byte cap for this file")));
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes));
+            }
+
+            var read = RandomAccess.Read(handle, buffer.AsSpan(length), offset);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+            offset += read;
+        }
+
+        return Sourced<string>.Of(Encoding.UTF8.GetString(buffer, 0, length));
+    }
+
+    private static SourceProblem Classify(string kernelPath, Exception ex)
+    {
+        var isPidPath = IsPidPath(kernelPath);
+        return ex switch
+        {
+            FileNotFoundException or DirectoryNotFoundException when isPidPath =>
+                new SourceProblem(kernelPath, ProblemKind.Vanished, "the process has exited"),
+            FileNotFoundException or DirectoryNotFoundException =>
+                new SourceProblem(kernelPath, ProblemKind.Missing, "no such file (not provided by this kernel or tree)"),
+            UnauthorizedAccessException =>
+                new SourceProblem(kernelPath, ProblemKind.PermissionDenied, "permission denied (run as root to read it)"),
+            IOException io when isPidPath && io.HResult == Esrch =>
+                new SourceProblem(kernelPath, ProblemKind.Vanished, "the process has exited"),
+            _ => new SourceProblem(kernelPath, ProblemKind.IoError, ex.Message),
+        };
+    }
+
+    private const int Esrch = 3;
+
+    private static bool IsPidPath(string kernelPath) =>
+        kernelPath.StartsWith("/proc/", StringComparison.Ordinal)
+        && kernelPath.Length > 6
+        && char.IsAsciiDigit(kernelPath[6]);
+}
