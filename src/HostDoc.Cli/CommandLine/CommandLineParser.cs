@@ -1,0 +1,225 @@
+using System.Globalization;
+using HostDoc.Checks;
+using HostDoc.Findings;
+using HostDoc.Output;
+
+namespace HostDoc.Cli.CommandLine;
+
+/// <summary>
+/// Phase one of the CLI: turns the arguments into an <see cref="Invocation"/> or a
+/// <see cref="UsageError"/> without touching the system. Global options (<c>--root</c>,
+/// <c>--color</c>) may stand anywhere; each option is defined once, here.
+/// </summary>
+internal sealed class CommandLineParser(CheckCatalog catalog)
+{
+    public const int DefaultTimeoutSeconds = 10;
+
+    public (Invocation? Invocation, UsageError? Error) Parse(IReadOnlyList<string> args)
+    {
+        var reader = new ArgumentReader(args);
+        string? root = null;
+        var color = ColorMode.Auto;
+        string? command = null;
+        var rest = new List<string>();
+        var help = false;
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            switch (arg)
+            {
+                case "--root":
+                    if (!reader.TryTakeValue(out var dir) || dir.Length == 0)
+                    {
+                        return Fail("--root needs a directory", command);
+                    }
+
+                    root = dir;
+                    break;
+                case "--color" or "--colour":
+                    if (!reader.TryTakeValue(out var mode) || !TryColor(mode, out color))
+                    {
+                        return Fail("--color takes auto, always or never", command);
+                    }
+
+                    break;
+                case "--help" or "-?":
+                    help = true;
+                    break;
+                case "--version" when command is null:
+                    return (new VersionInvocation(new GlobalOptions(root, color)), null);
+                default:
+                    if (command is null && !arg.StartsWith('-'))
+                    {
+                        command = arg;
+                    }
+                    else if (command is null)
+                    {
+                        return Fail($"unknown option {arg} (try hostdoc --help)", null);
+                    }
+                    else
+                    {
+                        rest.Add(reader.HasUnusedInlineValue ? arg + "=" + TakeInline(reader) : arg);
+                    }
+
+                    break;
+            }
+        }
+
+        var global = new GlobalOptions(root, color);
+        if (help || command is null or "help")
+        {
+            var topic = command == "help" ? rest.FirstOrDefault() : command;
+            return (new HelpInvocation(global, topic), null);
+        }
+
+        return command switch
+        {
+            "report" => ParseReport(global, rest),
+            "mem" => ParseMem(global, rest),
+            "check" => ParseCheck(global, rest),
+            "version" => (new VersionInvocation(global), null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, check; try hostdoc --help)", null),
+        };
+    }
+
+    private static string TakeInline(ArgumentReader reader) => reader.TryTakeValue(out var value) ? value : "";
+
+    private static (Invocation?, UsageError?) ParseReport(GlobalOptions global, List<string> args)
+    {
+        var format = ReportFormat.Text;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg is "--format" or "-f" && reader.TryTakeValue(out var value))
+            {
+                switch (value)
+                {
+                    case "text": format = ReportFormat.Text; break;
+                    case "json": format = ReportFormat.Json; break;
+                    default: return Fail($"--format takes text or json, not \"{value}\"", null);
+                }
+            }
+            else
+            {
+                return Fail($"report: unexpected \"{arg}\" (options: --format text|json)", null);
+            }
+        }
+
+        return (new ReportInvocation(global, format), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseMem(GlobalOptions global, List<string> args)
+    {
+        var unit = FreeUnit.Human;
+        foreach (var arg in args)
+        {
+            switch (arg)
+            {
+                case "--bytes" or "-b": unit = FreeUnit.Bytes; break;
+                case "--kibi" or "-k": unit = FreeUnit.Kibibytes; break;
+                case "--mebi" or "-m": unit = FreeUnit.Mebibytes; break;
+                case "--gibi" or "-g": unit = FreeUnit.Gibibytes; break;
+                case "--human" or "-h": unit = FreeUnit.Human; break;
+                default: return Fail($"mem: unexpected \"{arg}\" (options: --bytes, --kibi, --mebi, --gibi, --human)", null);
+            }
+        }
+
+        return (new MemInvocation(global, unit), null);
+    }
+
+    private (Invocation?, UsageError?) ParseCheck(GlobalOptions global, List<string> args)
+    {
+        if (args.Count == 0)
+        {
+            return Fail($"check needs a name: {string.Join(", ", catalog.All.Select(c => c.Name))}", "check");
+        }
+
+        if (args[0] is "--list" or "list")
+        {
+            return (new ListChecksInvocation(global), null);
+        }
+
+        if (catalog.Find(args[0]) is not { } check)
+        {
+            return Fail($"no check named \"{args[0]}\" (checks: {string.Join(", ", catalog.All.Select(c => c.Name))})", args[0]);
+        }
+
+        var warnings = new Dictionary<string, NagiosRange>(StringComparer.Ordinal);
+        var criticals = new Dictionary<string, NagiosRange>(StringComparer.Ordinal);
+        var verbose = false;
+        var timeout = DefaultTimeoutSeconds;
+        var reader = new ArgumentReader(args.Skip(1).ToArray());
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg is "-h")
+            {
+                return (new HelpInvocation(global, "check"), null);
+            }
+
+            if (arg is "-v" or "--verbose")
+            {
+                verbose = true;
+                continue;
+            }
+
+            if (!reader.TryTakeValue(out var value))
+            {
+                return Fail($"{arg} needs a value", check.Name);
+            }
+
+            if (arg is "-t" or "--timeout")
+            {
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out timeout) || timeout == 0)
+                {
+                    return Fail($"--timeout takes a whole number of seconds above 0, not \"{value}\"", check.Name);
+                }
+
+                continue;
+            }
+
+            if (!TryThresholdTarget(check, arg, out var key, out var isWarning))
+            {
+                return Fail($"unknown option {arg} for check {check.Name} (see hostdoc check {check.Name} --help)", check.Name);
+            }
+
+            if (!NagiosRange.TryParse(value, out var range, out var error))
+            {
+                return Fail($"{arg} \"{value}\" is not a threshold range: {error}", check.Name);
+            }
+
+            (isWarning ? warnings : criticals)[key] = range;
+        }
+
+        return (new CheckInvocation(global, check.Name, warnings, criticals, verbose, timeout), null);
+    }
+
+    private static bool TryThresholdTarget(ICheck check, string option, out string key, out bool isWarning)
+    {
+        (key, isWarning) = (check.Thresholds[0].Key, option is "-w" or "--warning");
+        if (option is "-w" or "--warning" or "-c" or "--critical")
+        {
+            return true;
+        }
+
+        foreach (var spec in check.Thresholds)
+        {
+            if (option == $"--{spec.Key}-warning" || option == $"--{spec.Key}-critical")
+            {
+                (key, isWarning) = (spec.Key, option.EndsWith("-warning", StringComparison.Ordinal));
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryColor(string text, out ColorMode mode)
+    {
+        mode = text switch { "always" => ColorMode.Always, "never" => ColorMode.Never, _ => ColorMode.Auto };
+        return text is "auto" or "always" or "never";
+    }
+
+    private static (Invocation?, UsageError?) Fail(string message, string? check) => (null, new UsageError(message, check));
+}

@@ -1,0 +1,49 @@
+using HostDoc.Findings;
+using HostDoc.Output;
+
+namespace HostDoc.Cli.CommandLine;
+
+/// <summary>When terminal output is coloured.</summary>
+internal enum ColorMode
+{
+    Auto,
+    Always,
+    Never,
+}
+
+/// <summary>Report output formats.</summary>
+internal enum ReportFormat
+{
+    Text,
+    Json,
+}
+
+/// <summary>Options every command takes.</summary>
+/// <param name="Root">A captured tree to read instead of the live host, or null.</param>
+/// <param name="Color">Colour mode for terminal text.</param>
+internal sealed record GlobalOptions(string? Root, ColorMode Color);
+
+/// <summary>What the user typed, validated, before anything on the system is touched (phase one).</summary>
+internal abstract record Invocation(GlobalOptions Global);
+
+internal sealed record HelpInvocation(GlobalOptions Global, string? Topic) : Invocation(Global);
+
+internal sealed record VersionInvocation(GlobalOptions Global) : Invocation(Global);
+
+internal sealed record ReportInvocation(GlobalOptions Global, ReportFormat Format) : Invocation(Global);
+
+internal sealed record MemInvocation(GlobalOptions Global, FreeUnit Unit) : Invocation(Global);
+
+internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
+
+/// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>
+internal sealed record CheckInvocation(
+    GlobalOptions Global,
+    string Check,
+    IReadOnlyDictionary<string, NagiosRange> Warnings,
+    IReadOnlyDictionary<string, NagiosRange> Criticals,
+    bool Verbose,
+    int TimeoutSeconds) : Invocation(Global);
+
+/// <summary>A usage error; <paramref name="CheckName"/> is set when it happened inside <c>check</c> (so it is reported as a plugin UNKNOWN).</summary>
+internal sealed record UsageError(string Message, string? CheckName);

@@ -1,0 +1,52 @@
+using HostDoc.Checks;
+
+namespace HostDoc.Cli.Commands;
+
+/// <summary>The usage texts; the command reference in README.md says the same.</summary>
+internal static class HelpText
+{
+    public const string Version = "hostdoc 0.1.0";
+
+    private const string General = """
+        hostdoc: a doctor for Linux hosts. Reads /proc and /sys and says what is wrong, why, and what to do.
+
+        Usage: hostdoc [--root DIR] [--color auto|always|never] COMMAND [OPTIONS]
+
+        Commands:
+          report [--format text|json]   run every check; findings by severity with evidence and advice
+          mem [--bytes|-k|-m|-g|-h]     free's figures (as procps computes them), explained, and the writeback limits
+          check NAME [OPTIONS]          one check as a Nagios/Monitoring Plugins plugin (exit 0/1/2/3)
+          check --list                  the checks there are
+          help [COMMAND]                this text, or a command's
+
+        Global options:
+          --root DIR     read a captured tree (DIR/proc, DIR/sys, ...) instead of this host
+          --color MODE   colour terminal output: auto (default: only on a terminal, never with NO_COLOR), always, never
+          --version      print the version
+
+        Exit codes: report and mem exit 0 when done, 1 when a source could not be read, 2 on a usage error;
+        check exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (bad option, unreadable source, timeout).
+        """;
+
+    private const string CheckUsage = """
+        Usage: hostdoc check NAME [-w RANGE] [-c RANGE] [--KEY-warning RANGE] [--KEY-critical RANGE] [-t SECONDS] [-v]
+
+        Prints "NAME STATE - text | perfdata" and exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+        RANGE is the Monitoring Plugins syntax, ends inclusive: 10 (alert outside 0..10), 10: (below 10),
+        ~:10 (above 10), 10:20 (outside 10..20), @10:20 (inside 10..20).
+        -w/-c set the check's first threshold; --KEY-warning/--KEY-critical set any of them.
+        -t SECONDS   give up with UNKNOWN after this long (default 10)
+        -v           one more line per finding, with advice
+        """;
+
+    public static string For(string? topic, CheckCatalog catalog) => topic switch
+    {
+        "check" => CheckUsage + "\nChecks:\n" + string.Concat(catalog.All.Select(Describe)),
+        _ when topic is not null && catalog.Find(topic) is { } check => CheckUsage + "\n" + Describe(check),
+        _ => General,
+    };
+
+    private static string Describe(ICheck check) =>
+        $"  {check.Name}: {check.Description}\n" +
+        string.Concat(check.Thresholds.Select(t => $"    --{t.Key}-warning/--{t.Key}-critical: {t.Description}\n"));
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using HostDoc.Checks;
+using HostDoc.Cli.CommandLine;
+using HostDoc.Cli.Commands;
+using HostDoc.Output;
+
+namespace HostDoc.Cli;
+
+/// <summary>The <c>hostdoc</c> executable: parse (phase one), resolve (phase two), run, flush.</summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 16 * 1024) { AutoFlush = false };
+        var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
+        var code = Run(args, stdout, stderr, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, TimeProvider.System);
+        try
+        {
+            stdout.Flush();
+        }
+        catch (IOException)
+        {
+            // A closed pipe (hostdoc report | head) is not an error.
+        }
+
+        return code;
+    }
+
+    /// <summary>Runs one command line against the given streams; the whole CLI minus process plumbing, for tests.</summary>
+    public static int Run(
+        IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal,
+        Func<string, string?> environment, TimeProvider clock)
+    {
+        var catalog = new CheckCatalog();
+        var (invocation, usage) = new CommandLineParser(catalog).Parse(args);
+        if (usage is not null)
+        {
+            return ReportUsage(usage, stdout, stderr);
+        }
+
+        var context = CliContext.Resolve(invocation!.Global, catalog, stdout, stderr, stdoutIsTerminal, environment, clock, out var error);
+        if (context is null)
+        {
+            return ReportUsage(new UsageError(error!, (invocation as CheckInvocation)?.Check), stdout, stderr);
+        }
+
+        try
+        {
+            return Dispatch(context, invocation);
+        }
+        catch (IOException) when (IsBrokenPipe(stdout))
+        {
+            return ExitCodes.Ok;
+        }
+    }
+
+    private static int Dispatch(CliContext context, Invocation invocation) => invocation switch
+    {
+        HelpInvocation help => Write(context.Out, HelpText.For(help.Topic, context.Catalog), ExitCodes.Ok),
+        VersionInvocation => Write(context.Out, HelpText.Version + "\n", ExitCodes.Ok),
+        ReportInvocation report => ReportCommand.Run(context, report),
+        MemInvocation mem => MemCommand.Run(context, mem),
+        ListChecksInvocation => CheckCommand.List(context),
+        CheckInvocation check => CheckTimeout.Run(context, check),
+        _ => ExitCodes.Usage,
+    };
+
+    private static int ReportUsage(UsageError usage, TextWriter stdout, TextWriter stderr)
+    {
+        if (usage.CheckName is { } service)
+        {
+            return NagiosWriter.WriteUnknown(stdout, service, usage.Message);
+        }
+
+        stderr.Write($"hostdoc: {usage.Message}\n");
+        return ExitCodes.Usage;
+    }
+
+    private static int Write(TextWriter writer, string text, int code)
+    {
+        writer.Write(text);
+        return code;
+    }
+
+    private static bool IsBrokenPipe(TextWriter stdout) => stdout is StreamWriter;
+}

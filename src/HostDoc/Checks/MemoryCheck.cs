@@ -1,0 +1,76 @@
+using HostDoc.Findings;
+
+namespace HostDoc.Checks;
+
+/// <summary>
+/// Memory available without swapping (the kernel's MemAvailable, as free shows it), swap
+/// exhaustion, and tmpfs/shared memory that page cache figures hide.
+/// </summary>
+public sealed class MemoryCheck : ICheck
+{
+    /// <summary>Available memory, % of MemTotal.</summary>
+    public static readonly ThresholdSpec Available = ThresholdSpec.Of(
+        "available", "memory available without swapping, % of MemTotal; alerts below (default warning 10:, critical 5:)", "10:", "5:");
+
+    /// <summary>Free swap, % of SwapTotal.</summary>
+    public static readonly ThresholdSpec SwapFree = ThresholdSpec.Of(
+        "swap-free", "free swap, % of SwapTotal; alerts below, ignored without swap (default warning 20:, critical 10:)", "20:", "10:");
+
+    private const double ShmemInfoPercent = 25;
+
+    /// <inheritdoc />
+    public string Name => "memory";
+
+    /// <inheritdoc />
+    public string Description => "available memory (MemAvailable), swap use, shared memory and tmpfs";
+
+    /// <inheritdoc />
+    public IReadOnlyList<ThresholdSpec> Thresholds { get; } = [Available, SwapFree];
+
+    /// <inheritdoc />
+    public CheckResult Run(HostModel host, CheckSettings settings)
+    {
+        var free = host.Free;
+        if (free.Value is not { } summary)
+        {
+            return CheckResult.Undecided(Name, "memory", free.Problems);
+        }
+
+        var available = settings.For(Available);
+        var swap = settings.For(SwapFree);
+        var findings = new List<Finding>
+        {
+            MemoryFindings.AvailableLow(summary, available.Evaluate(summary.AvailablePercent)),
+            MemoryFindings.Swap(summary, summary.SwapFreePercent is { } pct ? swap.Evaluate(pct) : Severity.Ok),
+        };
+        if (summary.AvailableIsEstimate)
+        {
+            findings.Add(MemoryFindings.AvailableEstimated(summary));
+        }
+
+        if (host.Meminfo.Value?.Shmem is { } shmem && summary.Total > 0 && 100.0 * shmem / summary.Total >= ShmemInfoPercent)
+        {
+            findings.Add(MemoryFindings.ShmemLarge(summary, shmem));
+        }
+
+        var measurements = new List<Measurement>
+        {
+            PercentAsBytes("available", summary.Available, summary.Total, available),
+            new("used", summary.Used, "B", Min: 0, Max: summary.Total),
+            new("buff_cache", summary.BuffCache, "B", Min: 0, Max: summary.Total),
+        };
+        if (summary.SwapTotal > 0)
+        {
+            measurements.Add(PercentAsBytes("swap_free", summary.SwapFree, summary.SwapTotal, swap));
+        }
+
+        return new CheckResult(Name, findings, measurements, free.Problems);
+    }
+
+    /// <summary>A bytes measurement whose thresholds were given in % of <paramref name="total"/>.</summary>
+    private static Measurement PercentAsBytes(string label, ulong value, ulong total, Thresholds thresholds) =>
+        new(label, value, "B",
+            thresholds.Warning?.Boundary is { } w ? Math.Floor(w * total / 100) : null,
+            thresholds.Critical?.Boundary is { } c ? Math.Floor(c * total / 100) : null,
+            0, total);
+}

@@ -1,0 +1,58 @@
+using HostDoc.Memory;
+using HostDoc.Proc;
+using HostDoc.Proc.Sys.Vm;
+using HostDoc.Sources;
+
+namespace HostDoc;
+
+/// <summary>
+/// The host as the checks see it: every source read lazily through one <see cref="HostRoot"/>, at
+/// most once per model, and the derived values (free's figures, writeback limits) computed once.
+/// A check that needs only vmstat reads only vmstat, so <c>hostdoc check writeback</c> stays cheap.
+/// </summary>
+public sealed class HostModel
+{
+    private readonly Lazy<Sourced<Meminfo>> _meminfo;
+    private readonly Lazy<Sourced<Vmstat>> _vmstat;
+    private readonly Lazy<Sourced<Zoneinfo>> _zoneinfo;
+    private readonly Lazy<Sourced<DirtySysctls>> _dirtySysctls;
+    private readonly Lazy<Sourced<FreeSummary>> _free;
+    private readonly Lazy<Sourced<WritebackThresholds>> _writeback;
+
+    /// <summary>Creates the model over <paramref name="root"/>; nothing is read until asked for.</summary>
+    public HostModel(HostRoot root, TimeProvider clock)
+    {
+        Root = root;
+        Clock = clock;
+        _meminfo = new(() => Proc.Meminfo.Read(root));
+        _vmstat = new(() => Proc.Vmstat.Read(root));
+        _zoneinfo = new(() => Proc.Zoneinfo.Read(root));
+        _dirtySysctls = new(() => Proc.Sys.Vm.DirtySysctls.Read(root));
+        _free = new(() => FreeSummary.Compute(Meminfo));
+        _writeback = new(() => WritebackThresholds.Compute(Meminfo, Vmstat, Zoneinfo, DirtySysctls, root.PageSize()));
+    }
+
+    /// <summary>Where the sources are read from.</summary>
+    public HostRoot Root { get; }
+
+    /// <summary>The clock (injected so tests and snapshots are repeatable).</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>/proc/meminfo.</summary>
+    public Sourced<Meminfo> Meminfo => _meminfo.Value;
+
+    /// <summary>/proc/vmstat.</summary>
+    public Sourced<Vmstat> Vmstat => _vmstat.Value;
+
+    /// <summary>/proc/zoneinfo.</summary>
+    public Sourced<Zoneinfo> Zoneinfo => _zoneinfo.Value;
+
+    /// <summary>/proc/sys/vm/dirty_*.</summary>
+    public Sourced<DirtySysctls> DirtySysctls => _dirtySysctls.Value;
+
+    /// <summary>free's figures, computed from meminfo as procps does.</summary>
+    public Sourced<FreeSummary> Free => _free.Value;
+
+    /// <summary>The dirty-page limits, computed as mm/page-writeback.c does.</summary>
+    public Sourced<WritebackThresholds> Writeback => _writeback.Value;
+}
