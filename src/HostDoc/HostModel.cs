@@ -16,6 +16,7 @@ public sealed class HostModel
     private readonly Lazy<Sourced<Vmstat>> _vmstat;
     private readonly Lazy<Sourced<Zoneinfo>> _zoneinfo;
     private readonly Lazy<Sourced<DirtySysctls>> _dirtySysctls;
+    private readonly Lazy<PageSize> _pageSize;
     private readonly Lazy<Sourced<FreeSummary>> _free;
     private readonly Lazy<Sourced<WritebackThresholds>> _writeback;
 
@@ -28,8 +29,9 @@ public sealed class HostModel
         _vmstat = new(() => Proc.Vmstat.Read(root));
         _zoneinfo = new(() => Proc.Zoneinfo.Read(root));
         _dirtySysctls = new(() => Proc.Sys.Vm.DirtySysctls.Read(root));
+        _pageSize = new(() => Memory.PageSize.Resolve(root, Meminfo.Value, Vmstat.Value));
         _free = new(() => FreeSummary.Compute(Meminfo));
-        _writeback = new(() => WritebackThresholds.Compute(Meminfo, Vmstat, Zoneinfo, DirtySysctls, root.PageSize()));
+        _writeback = new(() => WritebackThresholds.Compute(Meminfo, Vmstat, Zoneinfo, DirtySysctls, PageSize));
     }
 
     /// <summary>Where the sources are read from.</summary>
@@ -49,6 +51,9 @@ public sealed class HostModel
 
     /// <summary>/proc/sys/vm/dirty_*.</summary>
     public Sourced<DirtySysctls> DirtySysctls => _dirtySysctls.Value;
+
+    /// <summary>The page size, from the root or inferred.</summary>
+    public PageSize PageSize => _pageSize.Value;
 
     /// <summary>free's figures, computed from meminfo as procps does.</summary>
     public Sourced<FreeSummary> Free => _free.Value;

@@ -38,14 +38,16 @@ public sealed class MemoryCheck : ICheck
 
         var available = settings.For(Available);
         var swap = settings.For(SwapFree);
+        var judged = JudgedAvailable(host, summary);
+        var judgedPercent = summary.Total == 0 ? 0 : 100.0 * judged / summary.Total;
         var findings = new List<Finding>
         {
-            MemoryFindings.AvailableLow(summary, available.Evaluate(summary.AvailablePercent)),
+            MemoryFindings.AvailableLow(summary, judged, available.Evaluate(judgedPercent)),
             MemoryFindings.Swap(summary, summary.SwapFreePercent is { } pct ? swap.Evaluate(pct) : Severity.Ok),
         };
         if (summary.AvailableIsEstimate)
         {
-            findings.Add(MemoryFindings.AvailableEstimated(summary));
+            findings.Add(MemoryFindings.AvailableEstimated(summary, judged));
         }
 
         if (host.Meminfo.Value?.Shmem is { } shmem && summary.Total > 0 && 100.0 * shmem / summary.Total >= ShmemInfoPercent)
@@ -55,7 +57,7 @@ public sealed class MemoryCheck : ICheck
 
         var measurements = new List<Measurement>
         {
-            PercentAsBytes("available", summary.Available, summary.Total, available),
+            PercentAsBytes("available", judged, summary.Total, available),
             new("used", summary.Used, "B", Min: 0, Max: summary.Total),
             new("buff_cache", summary.BuffCache, "B", Min: 0, Max: summary.Total),
         };
@@ -66,6 +68,18 @@ public sealed class MemoryCheck : ICheck
 
         return new CheckResult(Name, findings, measurements, free.Problems);
     }
+
+    /// <summary>
+    /// The available memory thresholds are judged on: the kernel's MemAvailable, or on kernels
+    /// without it the si_mem_available estimate (MemFree alone would alarm on every cache-heavy host).
+    /// </summary>
+    private static ulong JudgedAvailable(HostModel host, Memory.FreeSummary summary) =>
+        summary.AvailableIsEstimate
+        && host.Meminfo.Value is { } info
+        && host.Zoneinfo.Value is { } zones
+        && Memory.AvailableEstimate.Compute(info, zones, host.PageSize.Bytes) is { } estimate
+            ? estimate
+            : summary.Available;
 
     /// <summary>A bytes measurement whose thresholds were given in % of <paramref name="total"/>.</summary>
     private static Measurement PercentAsBytes(string label, ulong value, ulong total, Thresholds thresholds) =>

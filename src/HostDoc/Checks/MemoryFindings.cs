@@ -12,14 +12,14 @@ internal static class MemoryFindings
         "Buffers and Cached are not lost memory; the kernel reclaims them on demand. When available memory runs out the " +
         "kernel reclaims hard, then swaps, then the OOM killer picks a process.";
 
-    public static Finding AvailableLow(FreeSummary m, Severity severity) => new(
+    public static Finding AvailableLow(FreeSummary m, ulong available, Severity severity) => new(
         "memory.available-low",
         severity,
         "memory",
-        $"{Quantity.Bytes(m.Available)} of {Quantity.Bytes(m.Total)} available ({Quantity.Percent(m.AvailablePercent)})",
+        $"{(m.AvailableIsEstimate ? "about " : "")}{Quantity.Bytes(available)} of {Quantity.Bytes(m.Total)} available ({Quantity.Percent(m.Total == 0 ? 0 : 100.0 * available / m.Total)})",
         AvailableWhy,
         [
-            new("available", Quantity.Bytes(m.Available), m.AvailableIsEstimate ? "MemFree (no MemAvailable)" : "/proc/meminfo MemAvailable"),
+            new("available", Quantity.Bytes(available), m.AvailableIsEstimate ? "estimated: no MemAvailable on this kernel" : "/proc/meminfo MemAvailable"),
             new("total", Quantity.Bytes(m.Total), "/proc/meminfo MemTotal"),
             new("used (total - available)", Quantity.Bytes(m.Used)),
             new("free", Quantity.Bytes(m.Free), "/proc/meminfo MemFree"),
@@ -56,14 +56,18 @@ internal static class MemoryFindings
                 "Find the processes holding swap (grep VmSwap /proc/*/status | sort -k2 -n | tail), add memory or swap, " +
                 "or limit the offender with a cgroup memory.max.");
 
-    public static Finding AvailableEstimated(FreeSummary m) => new(
+    public static Finding AvailableEstimated(FreeSummary m, ulong estimate) => new(
         "memory.available-estimated",
         Severity.Info,
         "memory",
-        "this kernel has no MemAvailable (before 3.14): available is shown as MemFree, as free does",
-        "Without MemAvailable, free (procps-ng 4) reports MemFree as available and so under-counts what page cache " +
-        "could give back; thresholds on available memory are conservative here.",
-        [new("MemFree", Quantity.Bytes(m.Free), "/proc/meminfo MemFree")],
+        $"this kernel has no MemAvailable (before 3.14): free shows MemFree {Quantity.Bytes(m.Free)} as available; hostdoc estimates {Quantity.Bytes(estimate)}",
+        "Without MemAvailable, free (procps-ng 4) reports MemFree as available and so ignores the page cache and slab " +
+        "the kernel would reclaim. hostdoc judges thresholds on the kernel's later si_mem_available formula instead: " +
+        "free pages less the zone reserves, plus the file page cache and reclaimable slab, each less what must stay.",
+        [
+            new("MemFree", Quantity.Bytes(m.Free), "/proc/meminfo MemFree"),
+            new("estimate", Quantity.Bytes(estimate), "MemFree - reserve + file LRU + SReclaimable, less low watermarks"),
+        ],
         "");
 
     public static Finding ShmemLarge(FreeSummary m, ulong shmem) => new(

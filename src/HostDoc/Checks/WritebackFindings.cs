@@ -43,9 +43,9 @@ internal static class WritebackFindings
         {
             new("dirty+writeback now", $"{Quantity.Bytes(wb.DirtyBytes)} ({Quantity.Percent(wb.DirtyPercentOfHard)} of the hard limit)", "/proc/vmstat nr_dirty + nr_writeback"),
             new("dirtyable memory", Quantity.Bytes(wb.DirtyablePages * (ulong)wb.PageSize), "MemFree - reserve + file LRU"),
-            new("background limit", Describe(wb.BackgroundBytes, wb.BackgroundSource, wb.KernelBackgroundPages, wb.PageSize), "vm.dirty_background_*"),
+            new("background limit", Describe(wb.ComputedBackgroundPages, wb.BackgroundSource, wb.KernelBackgroundPages, wb.PageSize), "vm.dirty_background_*"),
             new("freerun ceiling", Quantity.Bytes(wb.FreerunBytes), "(background + hard) / 2"),
-            new("hard limit", Describe(wb.HardBytes, wb.HardSource, wb.KernelHardPages, wb.PageSize), "vm.dirty_*"),
+            new("hard limit", Describe(wb.ComputedHardPages, wb.HardSource, wb.KernelHardPages, wb.PageSize), "vm.dirty_*"),
         };
         if (wb.ExpireCentisecs is { } expire)
         {
@@ -86,15 +86,16 @@ internal static class WritebackFindings
         Evidence(wb),
         "Consider absolute limits: sysctl vm.dirty_background_bytes=268435456 vm.dirty_bytes=1073741824 (they override the ratios).");
 
-    private static string Describe(ulong bytes, LimitSource source, ulong? kernelPages, int pageSize)
+    private static string Describe(ulong computedPages, LimitSource source, ulong? kernelPages, int pageSize)
     {
+        var bytes = computedPages * (ulong)pageSize;
         var from = source switch
         {
             LimitSource.Bytes => "set in bytes",
             LimitSource.HalfOfHardLimit => "half the hard limit",
             _ => "from the ratio",
         };
-        var kernel = kernelPages is { } k ? $"; kernel reports {Quantity.Bytes(k * (ulong)pageSize)}" : "";
-        return $"{Quantity.Bytes(bytes)} ({from}{kernel})";
+        var kernel = kernelPages is { } k ? $"; the kernel reports {Quantity.Count(k)} pages" : "";
+        return $"{Quantity.Bytes(bytes)} = {Quantity.Count(computedPages)} pages ({from}{kernel})";
     }
 }

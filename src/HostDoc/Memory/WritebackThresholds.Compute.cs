@@ -10,15 +10,14 @@ public sealed partial record WritebackThresholds
 
     /// <summary>
     /// Computes the limits from the sources. Needs meminfo (MemFree), vmstat or meminfo for the
-    /// file LRU, and the sysctls; zoneinfo refines the reserve. <paramref name="pageSize"/> null
-    /// means "infer from meminfo and vmstat".
+    /// file LRU, and the sysctls; zoneinfo refines the reserve.
     /// </summary>
     public static Sourced<WritebackThresholds> Compute(
         Sourced<Meminfo> meminfo,
         Sourced<Vmstat> vmstat,
         Sourced<Zoneinfo> zoneinfo,
         Sourced<DirtySysctls> sysctls,
-        int? pageSize)
+        PageSize pageSize)
     {
         if (meminfo.Value is not { MemFree: { } memFree } info)
         {
@@ -32,7 +31,12 @@ public sealed partial record WritebackThresholds
 
         var approximations = new List<string>();
         var stats = vmstat.Value;
-        var page = pageSize ?? InferPageSize(info, stats, approximations);
+        var page = pageSize.Bytes;
+        if (pageSize.Approximation is { } guess)
+        {
+            approximations.Add(guess);
+        }
+
         var filePages = FileLruPages(info, stats, page);
         if (filePages is null)
         {
@@ -97,26 +101,6 @@ public sealed partial record WritebackThresholds
         }
 
         return info is { InactiveFile: { } i, ActiveFile: { } a } ? (i + a) / (ulong)pageSize : null;
-    }
-
-    /// <summary>
-    /// A captured tree that does not carry its page size: Inactive(file) in bytes over
-    /// nr_inactive_file in pages, rounded to a power of two; 4096 when that cannot be told.
-    /// </summary>
-    private static int InferPageSize(Meminfo info, Vmstat? stats, List<string> approximations)
-    {
-        if (info.InactiveFile is { } bytes && stats?.NrInactiveFile is { } pages && pages > 0 && bytes > 0)
-        {
-            var ratio = (double)bytes / pages;
-            var size = 1 << (int)Math.Round(Math.Log2(ratio));
-            if (size is >= 4096 and <= 65536)
-            {
-                return size;
-            }
-        }
-
-        approximations.Add("The page size was not recorded with this tree and could not be inferred; 4096 bytes assumed.");
-        return 4096;
     }
 
     private static IReadOnlyList<SourceProblem> Blocking(Sourced<Meminfo> meminfo, string field) =>

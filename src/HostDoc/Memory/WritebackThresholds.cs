@@ -10,8 +10,8 @@ namespace HostDoc.Memory;
 /// <param name="PageSize">Bytes per page used for the arithmetic.</param>
 /// <param name="DirtyablePages">Free pages less the kernel's reserve, plus the file LRU, plus one.</param>
 /// <param name="ReservePages">totalreserve_pages from /proc/zoneinfo; null when zoneinfo could not be read (then 0 was used).</param>
-/// <param name="HardPages">The hard limit (the kernel's dirty_thresh).</param>
-/// <param name="BackgroundPages">The background limit (bg_thresh).</param>
+/// <param name="ComputedHardPages">The hard limit (the kernel's dirty_thresh) as computed here.</param>
+/// <param name="ComputedBackgroundPages">The background limit (bg_thresh) as computed here.</param>
 /// <param name="HardSource">What set the hard limit.</param>
 /// <param name="BackgroundSource">What set the background limit.</param>
 /// <param name="DirtyPages">Pages counted against the limits now: nr_dirty + nr_writeback (+ nr_unstable before 5.9).</param>
@@ -24,8 +24,8 @@ public sealed partial record WritebackThresholds(
     int PageSize,
     ulong DirtyablePages,
     ulong? ReservePages,
-    ulong HardPages,
-    ulong BackgroundPages,
+    ulong ComputedHardPages,
+    ulong ComputedBackgroundPages,
     LimitSource HardSource,
     LimitSource BackgroundSource,
     ulong DirtyPages,
@@ -35,6 +35,15 @@ public sealed partial record WritebackThresholds(
     ulong? WritebackCentisecs,
     IReadOnlyList<string> Approximations)
 {
+    /// <summary>
+    /// The hard limit in force: the kernel's own figure when /proc/vmstat has it (computed at the
+    /// same instant as nr_dirty), else the computed one (kernels before 2.6.37).
+    /// </summary>
+    public ulong HardPages => KernelHardPages ?? ComputedHardPages;
+
+    /// <summary>The background limit in force, chosen like <see cref="HardPages"/>.</summary>
+    public ulong BackgroundPages => KernelBackgroundPages ?? ComputedBackgroundPages;
+
     /// <summary>The hard limit in bytes.</summary>
     public ulong HardBytes => HardPages * (ulong)PageSize;
 
@@ -56,9 +65,7 @@ public sealed partial record WritebackThresholds(
     /// <summary>The freerun ceiling as a percentage of the hard limit.</summary>
     public double FreerunPercentOfHard => HardPages == 0 ? 0 : 100.0 * FreerunPages / HardPages;
 
-    /// <summary>The hard limit the kernel reports, or the computed one when it reports none (before 2.6.37).</summary>
-    public ulong EffectiveHardPages => KernelHardPages ?? HardPages;
-
     /// <summary>Pages by which the computed hard limit differs from the kernel's; null when the kernel reports none.</summary>
-    public ulong? HardDifferencePages => KernelHardPages is { } k ? (k > HardPages ? k - HardPages : HardPages - k) : null;
+    public ulong? HardDifferencePages =>
+        KernelHardPages is { } k ? (k > ComputedHardPages ? k - ComputedHardPages : ComputedHardPages - k) : null;
 }

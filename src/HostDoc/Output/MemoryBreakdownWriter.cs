@@ -34,11 +34,11 @@ public static class MemoryBreakdownWriter
         writer.Write($"\n{style.Bold("Dirty-page writeback limits")} (computed as mm/page-writeback.c does; page size {wb.PageSize})\n");
         var reserve = wb.ReservePages is { } r ? $"reserve {Pages(r, wb)}" : "reserve unknown";
         Line(writer, "dirtyable memory", wb.DirtyablePages, wb, $"free - {reserve} + file LRU");
-        Line(writer, "background limit", wb.BackgroundPages, wb,
-            $"{Source(wb.BackgroundSource)}{Kernel(wb.KernelBackgroundPages, wb)}: above it the flusher threads start writing back");
-        Line(writer, "freerun ceiling", wb.FreerunPages, wb, "(background + hard) / 2: above it balance_dirty_pages throttles writers");
-        Line(writer, "hard limit", wb.HardPages, wb,
-            $"{Source(wb.HardSource)}{Kernel(wb.KernelHardPages, wb)}: at it writers sleep until writeback catches up");
+        Line(writer, "background limit", wb.ComputedBackgroundPages, wb,
+            $"{Source(wb.BackgroundSource)}{Kernel(wb.KernelBackgroundPages)}: above it the flusher threads start writing back");
+        Line(writer, "freerun ceiling", wb.FreerunPages, wb, "(background + hard) / 2 of the kernel's limits: above it balance_dirty_pages throttles writers");
+        Line(writer, "hard limit", wb.ComputedHardPages, wb,
+            $"{Source(wb.HardSource)}{Kernel(wb.KernelHardPages)}: at it writers sleep until writeback catches up");
         Line(writer, "dirty+writeback", wb.DirtyPages, wb, $"now, {Quantity.Percent(wb.DirtyPercentOfHard)} of the hard limit");
         if (wb.ExpireCentisecs is { } expire && wb.WritebackCentisecs is { } wake)
         {
@@ -71,6 +71,6 @@ public static class MemoryBreakdownWriter
         _ => "from the ratio",
     };
 
-    private static string Kernel(ulong? pages, WritebackThresholds wb) =>
+    private static string Kernel(ulong? pages) =>
         pages is { } k ? $"; kernel: {Quantity.Count(k)} pages" : "";
 }
