@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace HostDoc.Tests.Memory;
+
+/// <summary>
+/// Runs procps <c>free -b</c> on a given meminfo text: in a private mount namespace (unshare -m)
+/// the text is bind-mounted over /proc/meminfo, so free reads exactly what hostdoc reads. The
+/// namespace and the temporary file are this test's own; nothing else on the host changes.
+/// </summary>
+internal static class FreeOracle
+{
+    public static string FreeBytes(string meminfoText)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "hostdoc-meminfo-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, meminfoText);
+        try
+        {
+            var start = new ProcessStartInfo("unshare")
+            {
+                ArgumentList = { "-m", "sh", "-c", $"mount --bind '{file}' /proc/meminfo && free -b" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"unshare/free failed ({process.ExitCode}): {error}");
+            }
+
+            return output;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
