@@ -18,7 +18,7 @@ internal static class Program
         {
             stdout.Flush();
         }
-        catch (IOException)
+        catch (IOException ex) when (ex.HResult == BrokenPipe)
         {
             // A closed pipe (hostdoc report | head) is not an error.
         }
@@ -48,8 +48,9 @@ internal static class Program
         {
             return Dispatch(context, invocation);
         }
-        catch (IOException) when (IsBrokenPipe(stdout))
+        catch (IOException ex) when (ex.HResult == BrokenPipe)
         {
+            // The reader went away (hostdoc report | head): not an error.
             return ExitCodes.Ok;
         }
     }
@@ -82,5 +83,5 @@ internal static class Program
         return code;
     }
 
-    private static bool IsBrokenPipe(TextWriter stdout) => stdout is StreamWriter;
+    private const int BrokenPipe = 32;   // EPIPE: .NET ignores SIGPIPE and reports the errno
 }

@@ -97,6 +97,12 @@ public sealed class HostRoot
             {
                 if (buffer.Length >= maxBytes)
                 {
+                    Span<byte> probe = stackalloc byte[1];
+                    if (RandomAccess.Read(handle, probe, offset) == 0)
+                    {
+                        break;
+                    }
+
                     return Sourced<string>.Failed(new SourceProblem(kernelPath, ProblemKind.TooLarge,
                         string.Create(CultureInfo.InvariantCulture, $"larger than the {maxBytes}-byte cap for this file")));
                 }
@@ -117,7 +123,7 @@ public sealed class HostRoot
         return Sourced<string>.Of(Encoding.UTF8.GetString(buffer, 0, length));
     }
 
-    private static SourceProblem Classify(string kernelPath, Exception ex)
+    internal static SourceProblem Classify(string kernelPath, Exception ex)
     {
         var isPidPath = IsPidPath(kernelPath);
         return ex switch

@@ -15,6 +15,17 @@ public interface ICheck
     /// <summary>The thresholds it accepts; the first is the one <c>-w</c>/<c>-c</c> set.</summary>
     IReadOnlyList<ThresholdSpec> Thresholds { get; }
 
+    /// <summary>
+    /// True when the check reads anything that can block on a live host: statvfs of a mount (a hung
+    /// NFS server), /proc/PID files of a process stuck holding its mm lock. False for checks that
+    /// read only kernel counters (/proc/meminfo, /proc/vmstat, /proc/sys), which answer at once.
+    /// The CLI arms its <c>-t</c> watchdog only when this is true or the root is a captured tree.
+    /// </summary>
+    bool CanBlock { get; }
+
+    /// <summary>Every finding id the check can emit (besides <c>NAME.source-unreadable</c>); a published contract.</summary>
+    IReadOnlyList<string> FindingIds { get; }
+
     /// <summary>Runs the check.</summary>
     CheckResult Run(HostModel host, CheckSettings settings);
 }

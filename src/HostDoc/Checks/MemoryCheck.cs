@@ -28,6 +28,13 @@ public sealed class MemoryCheck : ICheck
     public IReadOnlyList<ThresholdSpec> Thresholds { get; } = [Available, SwapFree];
 
     /// <inheritdoc />
+    public bool CanBlock => false;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> FindingIds { get; } =
+        ["memory.available-low", "memory.swap-exhausted", "memory.available-estimated", "memory.shmem-large"];
+
+    /// <inheritdoc />
     public CheckResult Run(HostModel host, CheckSettings settings)
     {
         var free = host.Free;

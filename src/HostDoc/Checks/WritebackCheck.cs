@@ -30,6 +30,13 @@ public sealed class WritebackCheck : ICheck
     public IReadOnlyList<ThresholdSpec> Thresholds { get; } = [Dirty];
 
     /// <inheritdoc />
+    public bool CanBlock => false;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> FindingIds { get; } =
+        ["memory.dirty-near-limit", "writeback.background-clamped", "writeback.periodic-disabled", "writeback.large-limit"];
+
+    /// <inheritdoc />
     public CheckResult Run(HostModel host, CheckSettings settings)
     {
         var computed = host.Writeback;

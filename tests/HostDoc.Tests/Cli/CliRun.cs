@@ -1,0 +1,19 @@
+using HostDoc.Cli;
+
+namespace HostDoc.Tests.Cli;
+
+/// <summary>Runs the whole CLI in-process on string writers.</summary>
+internal sealed record CliRun(int Code, string Out, string Error)
+{
+    public static CliRun Of(params string[] args) => With(terminal: false, environment: _ => null, args);
+
+    public static CliRun With(bool terminal, Func<string, string?> environment, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, stdout, stderr, terminal, environment, new FixedClock());
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string Tree(string scenario) => Fixtures.Dir(scenario);
+}
