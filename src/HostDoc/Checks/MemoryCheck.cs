@@ -64,13 +64,13 @@ public sealed class MemoryCheck : ICheck
 
         var measurements = new List<Measurement>
         {
-            PercentAsBytes("available", judged, summary.Total, available),
+            Measurement.BytesWithPercentThresholds("available", judged, summary.Total, available),
             new("used", summary.Used, "B", Min: 0, Max: summary.Total),
             new("buff_cache", summary.BuffCache, "B", Min: 0, Max: summary.Total),
         };
         if (summary.SwapTotal > 0)
         {
-            measurements.Add(PercentAsBytes("swap_free", summary.SwapFree, summary.SwapTotal, swap));
+            measurements.Add(Measurement.BytesWithPercentThresholds("swap_free", summary.SwapFree, summary.SwapTotal, swap));
         }
 
         return new CheckResult(Name, findings, measurements, free.Problems);
@@ -87,11 +87,4 @@ public sealed class MemoryCheck : ICheck
         && Memory.AvailableEstimate.Compute(info, zones, host.PageSize.Bytes) is { } estimate
             ? estimate
             : summary.Available;
-
-    /// <summary>A bytes measurement whose thresholds were given in % of <paramref name="total"/>.</summary>
-    private static Measurement PercentAsBytes(string label, ulong value, ulong total, Thresholds thresholds) =>
-        new(label, value, "B",
-            thresholds.Warning?.Boundary is { } w ? Math.Floor(w * total / 100) : null,
-            thresholds.Critical?.Boundary is { } c ? Math.Floor(c * total / 100) : null,
-            0, total);
 }

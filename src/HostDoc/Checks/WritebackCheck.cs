@@ -68,13 +68,9 @@ public sealed class WritebackCheck : ICheck
             findings.Add(WritebackFindings.LargeLimit(wb));
         }
 
-        var hard = (double)wb.HardBytes;
         var measurements = new Measurement[]
         {
-            new("dirty", wb.DirtyBytes, "B",
-                thresholds.Warning?.Boundary is { } w ? Math.Floor(w * hard / 100) : null,
-                thresholds.Critical?.Boundary is { } c ? Math.Floor(c * hard / 100) : null,
-                0, hard),
+            Measurement.BytesWithPercentThresholds("dirty", wb.DirtyBytes, wb.HardBytes, thresholds),
             new("dirty_background_limit", wb.BackgroundBytes, "B", Min: 0),
             new("dirty_limit", wb.HardBytes, "B", Min: 0),
         };

@@ -18,4 +18,15 @@ public sealed record Measurement(
     double? Warning = null,
     double? Critical = null,
     double? Min = null,
-    double? Max = null);
+    double? Max = null)
+{
+    /// <summary>
+    /// A bytes measurement whose thresholds are percentages of <paramref name="total"/>: warn and
+    /// crit become the byte values where each alert starts (plain numbers, as Icinga needs).
+    /// </summary>
+    public static Measurement BytesWithPercentThresholds(string label, ulong value, double total, Thresholds thresholds) =>
+        new(label, value, "B",
+            thresholds.Warning?.Boundary is { } w ? Math.Floor(w * total / 100) : null,
+            thresholds.Critical?.Boundary is { } c ? Math.Floor(c * total / 100) : null,
+            0, total);
+}

@@ -111,14 +111,7 @@ public static class JsonReportWriter
             json.WriteString("path", p.Path);
             json.WriteString("kind", p.Kind.ToString());
             json.WriteString("message", p.Message);
-            if (p.Line is { } line)
-            {
-                json.WriteNumber("line", line);
-            }
-            else
-            {
-                json.WriteNull("line");
-            }
+            WriteNumberOrNull(json, "line", p.Line);
 
             json.WriteEndObject();
         }

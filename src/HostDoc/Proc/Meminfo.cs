@@ -80,11 +80,5 @@ public sealed partial record Meminfo
     public ulong? HighTotal => this["HighTotal"];
 
     /// <summary>Reads and parses <c>/proc/meminfo</c> under <paramref name="root"/>.</summary>
-    public static Sourced<Meminfo> Read(HostRoot root)
-    {
-        var text = root.ReadText(KernelPath);
-        return text.Value is null
-            ? Sourced<Meminfo>.Failed(text.Problems)
-            : Sourced<Meminfo>.FromParse(KernelPath, Parse(text.Value));
-    }
+    public static Sourced<Meminfo> Read(HostRoot root) => SourceReader.Read<Meminfo>(root, KernelPath, Parse);
 }

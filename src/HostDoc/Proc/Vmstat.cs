@@ -52,13 +52,7 @@ public sealed record Vmstat
     public ulong? NrDirtyBackgroundThreshold => this["nr_dirty_background_threshold"];
 
     /// <summary>Reads and parses <c>/proc/vmstat</c> under <paramref name="root"/>.</summary>
-    public static Sourced<Vmstat> Read(HostRoot root)
-    {
-        var text = root.ReadText(KernelPath);
-        return text.Value is null
-            ? Sourced<Vmstat>.Failed(text.Problems)
-            : Sourced<Vmstat>.FromParse(KernelPath, Parse(text.Value));
-    }
+    public static Sourced<Vmstat> Read(HostRoot root) => SourceReader.Read<Vmstat>(root, KernelPath, Parse);
 
     /// <summary>Parses the text of /proc/vmstat; malformed lines are reported and skipped.</summary>
     public static ParseResult<Vmstat> Parse(ReadOnlySpan<char> text)

@@ -16,13 +16,7 @@ public sealed record Zoneinfo(IReadOnlyList<Zone> Zones)
     public ulong TotalReservePages => Zones.Aggregate(0UL, (sum, zone) => sum + zone.ReservePages);
 
     /// <summary>Reads and parses <c>/proc/zoneinfo</c> under <paramref name="root"/>.</summary>
-    public static Sourced<Zoneinfo> Read(HostRoot root)
-    {
-        var text = root.ReadText(KernelPath);
-        return text.Value is null
-            ? Sourced<Zoneinfo>.Failed(text.Problems)
-            : Sourced<Zoneinfo>.FromParse(KernelPath, Parse(text.Value));
-    }
+    public static Sourced<Zoneinfo> Read(HostRoot root) => SourceReader.Read<Zoneinfo>(root, KernelPath, Parse);
 
     /// <summary>Parses the text of /proc/zoneinfo; a zone header that does not parse is reported and its lines skipped.</summary>
     public static ParseResult<Zoneinfo> Parse(ReadOnlySpan<char> text)
