@@ -38,7 +38,7 @@ internal static class Program
             return ReportUsage(usage, stdout, stderr);
         }
 
-        var context = CliContext.Resolve(invocation!.Global, catalog, stdout, stderr, stdoutIsTerminal, environment, clock, out var error);
+        var context = CliContext.Resolve(invocation!.Global, StatvfsTimeout(invocation), catalog, stdout, stderr, stdoutIsTerminal, environment, clock, out var error);
         if (context is null)
         {
             return ReportUsage(new UsageError(error!, (invocation as CheckInvocation)?.Check), stdout, stderr);
@@ -65,6 +65,15 @@ internal static class Program
         CheckInvocation check => CheckTimeout.Run(context, check),
         _ => ExitCodes.Usage,
     };
+
+    /// <summary>
+    /// A check must answer within its -t, so a mount that hangs is given up well before: at 80% of
+    /// -t (at most 10 s), leaving time to report it. Other commands wait 10 s per hung mount batch.
+    /// </summary>
+    private static TimeSpan StatvfsTimeout(Invocation invocation) =>
+        invocation is CheckInvocation check
+            ? TimeSpan.FromSeconds(Math.Min(HostModel.DefaultStatvfsTimeout.TotalSeconds, check.TimeoutSeconds * 0.8))
+            : HostModel.DefaultStatvfsTimeout;
 
     private static int ReportUsage(UsageError usage, TextWriter stdout, TextWriter stderr)
     {

@@ -1,7 +1,9 @@
 using HostDoc.Memory;
 using HostDoc.Proc;
+using HostDoc.Proc.Pid;
 using HostDoc.Proc.Sys.Vm;
 using HostDoc.Sources;
+using HostDoc.Storage;
 
 namespace HostDoc;
 
@@ -19,9 +21,14 @@ public sealed class HostModel
     private readonly Lazy<PageSize> _pageSize;
     private readonly Lazy<Sourced<FreeSummary>> _free;
     private readonly Lazy<Sourced<WritebackThresholds>> _writeback;
+    private readonly Lazy<Sourced<Mountinfo>> _mountinfo;
+    private readonly Lazy<Sourced<FilesystemTable>> _filesystems;
+
+    /// <summary>How long a statvfs that can hang (NFS, FUSE) is waited for.</summary>
+    public static readonly TimeSpan DefaultStatvfsTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Creates the model over <paramref name="root"/>; nothing is read until asked for.</summary>
-    public HostModel(HostRoot root, TimeProvider clock)
+    public HostModel(HostRoot root, TimeProvider clock, TimeSpan? statvfsTimeout = null)
     {
         Root = root;
         Clock = clock;
@@ -32,6 +39,8 @@ public sealed class HostModel
         _pageSize = new(() => Memory.PageSize.Resolve(root, Meminfo.Value, Vmstat.Value));
         _free = new(() => FreeSummary.Compute(Meminfo));
         _writeback = new(() => WritebackThresholds.Compute(Meminfo, Vmstat, Zoneinfo, DirtySysctls, PageSize));
+        _mountinfo = new(() => Proc.Pid.Mountinfo.Read(root));
+        _filesystems = new(() => Mountinfo.Map(m => FilesystemTable.Build(m, root.Statvfs(statvfsTimeout ?? DefaultStatvfsTimeout), includePseudo: false)));
     }
 
     /// <summary>Where the sources are read from.</summary>
@@ -57,6 +66,12 @@ public sealed class HostModel
 
     /// <summary>free's figures, computed from meminfo as procps does.</summary>
     public Sourced<FreeSummary> Free => _free.Value;
+
+    /// <summary>/proc/self/mountinfo.</summary>
+    public Sourced<Mountinfo> Mountinfo => _mountinfo.Value;
+
+    /// <summary>The real (non-pseudo) filesystems with statvfs, one row per device.</summary>
+    public Sourced<FilesystemTable> Filesystems => _filesystems.Value;
 
     /// <summary>The dirty-page limits, computed as mm/page-writeback.c does.</summary>
     public Sourced<WritebackThresholds> Writeback => _writeback.Value;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HostDoc.Sources;
+using HostDoc.Storage;
 
 namespace HostDoc;
 
@@ -85,6 +86,25 @@ public sealed class HostRoot
             ? size
             : null;
     }
+
+    /// <summary>The target of the symbolic link at <paramref name="kernelPath"/> (as stored, possibly relative), or null.</summary>
+    public string? ReadLink(string kernelPath)
+    {
+        try
+        {
+            return new FileInfo(Resolve(kernelPath)).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// statvfs for this root: the system call on the live host (calls that can hang are given up
+    /// after <paramref name="timeout"/>), the tree's <c>hostdoc/statvfs</c> table otherwise.
+    /// </summary>
+    public IStatvfs Statvfs(TimeSpan timeout) => IsLive ? new LiveStatvfs(timeout) : TreeStatvfs.Read(this);
 
     private static Sourced<string> ReadToEnd(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string kernelPath, int maxBytes)
     {

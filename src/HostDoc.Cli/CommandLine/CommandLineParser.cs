@@ -145,6 +145,7 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             return Fail($"no check named \"{args[0]}\" (checks: {string.Join(", ", catalog.All.Select(c => c.Name))})", args[0]);
         }
 
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var warnings = new Dictionary<string, NagiosRange>(StringComparer.Ordinal);
         var criticals = new Dictionary<string, NagiosRange>(StringComparer.Ordinal);
         var verbose = false;
@@ -161,6 +162,18 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             if (arg is "-v" or "--verbose")
             {
                 verbose = true;
+                continue;
+            }
+
+            if (check.Options.FirstOrDefault(o => "--" + o.Name == arg) is { } option)
+            {
+                var given = "";
+                if (option.TakesValue && !reader.TryTakeValue(out given))
+                {
+                    return Fail($"{arg} needs a value", check.Name);
+                }
+
+                (values.TryGetValue(option.Name, out var list) ? list : values[option.Name] = []).Add(given);
                 continue;
             }
 
@@ -192,7 +205,8 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             (isWarning ? warnings : criticals)[key] = range;
         }
 
-        return (new CheckInvocation(global, check.Name, warnings, criticals, verbose, timeout), null);
+        return (new CheckInvocation(global, check.Name, warnings, criticals,
+            values.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal), verbose, timeout), null);
     }
 
     private static bool TryThresholdTarget(ICheck check, string option, out string key, out bool isWarning)

@@ -42,6 +42,7 @@ internal sealed record CheckInvocation(
     string Check,
     IReadOnlyDictionary<string, NagiosRange> Warnings,
     IReadOnlyDictionary<string, NagiosRange> Criticals,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Values,
     bool Verbose,
     int TimeoutSeconds) : Invocation(Global);
 

@@ -13,7 +13,7 @@ internal static class CheckCommand
     public static int Run(CliContext context, CheckInvocation invocation)
     {
         var check = context.Catalog.Find(invocation.Check)!;
-        var settings = new CheckSettings(invocation.Warnings, invocation.Criticals);
+        var settings = new CheckSettings(invocation.Warnings, invocation.Criticals, invocation.Values);
         var result = check.Run(context.Host, settings);
         return NagiosWriter.Write(context.Out, result, invocation.Verbose);
     }

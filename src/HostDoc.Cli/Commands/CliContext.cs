@@ -17,7 +17,7 @@ internal sealed record CliContext(HostModel Host, CheckCatalog Catalog, TextWrit
 {
     /// <summary>Resolves <paramref name="global"/>: the root (checked to exist) and the colour decision.</summary>
     public static CliContext? Resolve(
-        GlobalOptions global, CheckCatalog catalog, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal,
+        GlobalOptions global, TimeSpan statvfsTimeout, CheckCatalog catalog, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal,
         Func<string, string?> environment, TimeProvider clock, out string? error)
     {
         error = null;
@@ -39,6 +39,6 @@ internal sealed record CliContext(HostModel Host, CheckCatalog Catalog, TextWrit
             ColorMode.Never => false,
             _ => stdoutIsTerminal && string.IsNullOrEmpty(environment("NO_COLOR")) && environment("TERM") is not (null or "dumb"),
         };
-        return new CliContext(new HostModel(root, clock), catalog, stdout, stderr, new TextStyle(color));
+        return new CliContext(new HostModel(root, clock, statvfsTimeout), catalog, stdout, stderr, new TextStyle(color));
     }
 }

@@ -8,11 +8,13 @@ namespace HostDoc.Checks;
 /// <param name="Findings">Its findings, OK ones included.</param>
 /// <param name="Measurements">Numbers for perfdata and metrics.</param>
 /// <param name="Problems">Sources it could not (fully) read.</param>
+/// <param name="Headline">The one-line summary when nothing alerts (e.g. "12 filesystems OK; least free: …"); null means the first finding's summary.</param>
 public sealed record CheckResult(
     string Check,
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<Measurement> Measurements,
-    IReadOnlyList<SourceProblem> Problems)
+    IReadOnlyList<SourceProblem> Problems,
+    string? Headline = null)
 {
     /// <summary>The worst severity among the findings (Unknown when there are none).</summary>
     public Severity Worst =>

@@ -8,12 +8,24 @@ public sealed class CheckSettings
     private readonly IReadOnlyDictionary<string, NagiosRange> _warnings;
     private readonly IReadOnlyDictionary<string, NagiosRange> _criticals;
 
-    /// <summary>Creates settings from the ranges given by key.</summary>
-    public CheckSettings(IReadOnlyDictionary<string, NagiosRange> warnings, IReadOnlyDictionary<string, NagiosRange> criticals)
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _values;
+
+    /// <summary>Creates settings from the ranges given by key and the check's own option values by name (flags have the value "").</summary>
+    public CheckSettings(
+        IReadOnlyDictionary<string, NagiosRange> warnings,
+        IReadOnlyDictionary<string, NagiosRange> criticals,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? values = null)
     {
         _warnings = warnings;
         _criticals = criticals;
+        _values = values ?? new Dictionary<string, IReadOnlyList<string>>();
     }
+
+    /// <summary>The values given for option <paramref name="name"/>, in order; empty when not given.</summary>
+    public IReadOnlyList<string> Values(string name) => _values.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>True when flag or option <paramref name="name"/> was given.</summary>
+    public bool Has(string name) => _values.ContainsKey(name);
 
     /// <summary>No overrides: every check runs with its defaults (what <c>hostdoc report</c> uses).</summary>
     public static CheckSettings Defaults { get; } =

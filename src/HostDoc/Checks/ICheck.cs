@@ -15,6 +15,9 @@ public interface ICheck
     /// <summary>The thresholds it accepts; the first is the one <c>-w</c>/<c>-c</c> set.</summary>
     IReadOnlyList<ThresholdSpec> Thresholds { get; }
 
+    /// <summary>Options of its own besides thresholds (<c>--path</c> for disk); empty for most checks.</summary>
+    IReadOnlyList<CheckOption> Options { get; }
+
     /// <summary>
     /// True when the check reads anything that can block on a live host: statvfs of a mount (a hung
     /// NFS server), /proc/PID files of a process stuck holding its mm lock. False for checks that

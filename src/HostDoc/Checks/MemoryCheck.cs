@@ -28,6 +28,9 @@ public sealed class MemoryCheck : ICheck
     public IReadOnlyList<ThresholdSpec> Thresholds { get; } = [Available, SwapFree];
 
     /// <inheritdoc />
+    public IReadOnlyList<CheckOption> Options => [];
+
+    /// <inheritdoc />
     public bool CanBlock => false;
 
     /// <inheritdoc />

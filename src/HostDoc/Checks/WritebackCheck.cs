@@ -30,6 +30,9 @@ public sealed class WritebackCheck : ICheck
     public IReadOnlyList<ThresholdSpec> Thresholds { get; } = [Dirty];
 
     /// <inheritdoc />
+    public IReadOnlyList<CheckOption> Options => [];
+
+    /// <inheritdoc />
     public bool CanBlock => false;
 
     /// <inheritdoc />

@@ -58,6 +58,7 @@ public static class NagiosWriter
             .Select(f => f.Summary)
             .ToArray();
         return alerting.Length > 0 ? string.Join("; ", alerting)
+            : result.Headline is { } headline ? headline
             : result.Findings.Count > 0 ? result.Findings[0].Summary
             : "no findings";
     }

@@ -13,6 +13,8 @@ public enum ProblemKind
     TooLarge,
     /// <summary>Any other read error.</summary>
     IoError,
+    /// <summary>The source did not answer in time (a hung NFS server, a FUSE daemon that stopped).</summary>
+    Timeout,
     /// <summary>The text was read but does not have the structure the kernel documents.</summary>
     Malformed,
 }
