@@ -41,7 +41,8 @@ internal static class Program
         var context = CliContext.Resolve(invocation!.Global, StatvfsTimeout(invocation), catalog, stdout, stderr, stdoutIsTerminal, environment, clock, out var error);
         if (context is null)
         {
-            return ReportUsage(new UsageError(error!, (invocation as CheckInvocation)?.Check), stdout, stderr);
+            var service = invocation switch { CheckInvocation c => c.Check, CheckDiskInvocation => "disk", _ => null };
+            return ReportUsage(new UsageError(error!, service), stdout, stderr);
         }
 
         try
@@ -61,8 +62,10 @@ internal static class Program
         VersionInvocation => Write(context.Out, HelpText.Version + "\n", ExitCodes.Ok),
         ReportInvocation report => ReportCommand.Run(context, report),
         MemInvocation mem => MemCommand.Run(context, mem),
+        DfInvocation df => DfCommand.Run(context, df),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),
+        CheckDiskInvocation disk => CheckDiskCommand.Run(context, disk),
         _ => ExitCodes.Usage,
     };
 
@@ -73,7 +76,7 @@ internal static class Program
     private static TimeSpan StatvfsTimeout(Invocation invocation) =>
         invocation is CheckInvocation check
             ? TimeSpan.FromSeconds(Math.Min(HostModel.DefaultStatvfsTimeout.TotalSeconds, check.TimeoutSeconds * 0.8))
-            : HostModel.DefaultStatvfsTimeout;
+            : HostModel.DefaultStatvfsTimeout;   // check disk's compatible mode sets its own from its -t
 
     private static int ReportUsage(UsageError usage, TextWriter stdout, TextWriter stderr)
     {

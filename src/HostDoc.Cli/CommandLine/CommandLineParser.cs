@@ -76,9 +76,10 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
         {
             "report" => ParseReport(global, rest),
             "mem" => ParseMem(global, rest),
+            "df" => ParseDf(global, rest),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, check; try hostdoc --help)", null),
         };
     }
 
@@ -128,6 +129,23 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
         return (new MemInvocation(global, unit), null);
     }
 
+    private static (Invocation?, UsageError?) ParseDf(GlobalOptions global, List<string> args)
+    {
+        var all = false;
+        var bytes = false;
+        foreach (var arg in args)
+        {
+            switch (arg)
+            {
+                case "--all" or "-a": all = true; break;
+                case "--bytes" or "-b": bytes = true; break;
+                default: return Fail($"df: unexpected \"{arg}\" (options: --all, --bytes)", null);
+            }
+        }
+
+        return (new DfInvocation(global, all, bytes), null);
+    }
+
     private (Invocation?, UsageError?) ParseCheck(GlobalOptions global, List<string> args)
     {
         if (args.Count == 0)
@@ -145,12 +163,17 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             return Fail($"no check named \"{args[0]}\" (checks: {string.Join(", ", catalog.All.Select(c => c.Name))})", args[0]);
         }
 
+        if (check.Name == "disk" && IsCheckDiskCommandLine(args))
+        {
+            return (new CheckDiskInvocation(global, args.Skip(1).ToArray()), null);
+        }
+
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var warnings = new Dictionary<string, NagiosRange>(StringComparer.Ordinal);
         var criticals = new Dictionary<string, NagiosRange>(StringComparer.Ordinal);
         var verbose = false;
         var timeout = DefaultTimeoutSeconds;
-        var reader = new ArgumentReader(args.Skip(1).ToArray());
+        var reader = new ArgumentReader(args.Skip(1).Where(a => a != "--native").ToArray());
         while (!reader.AtEnd)
         {
             var arg = reader.Take();
@@ -207,6 +230,36 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
 
         return (new CheckInvocation(global, check.Name, warnings, criticals,
             values.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal), verbose, timeout), null);
+    }
+
+    /// <summary>
+    /// <c>check disk</c> is check_disk-compatible whenever it is given anything besides -t/-v, unless
+    /// --native is among the arguments: a pasted Nagios command line then behaves as it always did.
+    /// </summary>
+    private static bool IsCheckDiskCommandLine(List<string> args)
+    {
+        if (args.Contains("--native"))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (args[i] is "-v" or "--verbose")
+            {
+                continue;
+            }
+
+            if (args[i] is "-t" or "--timeout")
+            {
+                i++;
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     private static bool TryThresholdTarget(ICheck check, string option, out string key, out bool isWarning)

@@ -34,6 +34,8 @@ internal sealed record ReportInvocation(GlobalOptions Global, ReportFormat Forma
 
 internal sealed record MemInvocation(GlobalOptions Global, FreeUnit Unit) : Invocation(Global);
 
+internal sealed record DfInvocation(GlobalOptions Global, bool All, bool Bytes) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>
@@ -45,6 +47,9 @@ internal sealed record CheckInvocation(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Values,
     bool Verbose,
     int TimeoutSeconds) : Invocation(Global);
+
+/// <summary><c>hostdoc check disk</c> with check_disk's own command line (compatible mode).</summary>
+internal sealed record CheckDiskInvocation(GlobalOptions Global, IReadOnlyList<string> Arguments) : Invocation(Global);
 
 /// <summary>A usage error; <paramref name="CheckName"/> is set when it happened inside <c>check</c> (so it is reported as a plugin UNKNOWN).</summary>
 internal sealed record UsageError(string Message, string? CheckName);

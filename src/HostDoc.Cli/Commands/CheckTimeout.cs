@@ -19,9 +19,15 @@ internal static class CheckTimeout
     public static int Run(CliContext context, CheckInvocation invocation)
     {
         var check = context.Catalog.Find(invocation.Check)!;
-        if (!check.CanBlock && context.Host.Root.IsLive)
+        return Run(context, invocation.Check, invocation.TimeoutSeconds, check.CanBlock, output => CheckCommand.Run(context with { Out = output }, invocation));
+    }
+
+    /// <summary>Runs <paramref name="body"/>, which writes to the writer it is given, under a <paramref name="seconds"/> limit.</summary>
+    public static int Run(CliContext context, string service, int seconds, bool canBlock, Func<TextWriter, int> body)
+    {
+        if (!canBlock && context.Host.Root.IsLive)
         {
-            return CheckCommand.Run(context, invocation);
+            return body(context.Out);
         }
 
         var buffer = new StringWriter();
@@ -30,13 +36,13 @@ internal static class CheckTimeout
         {
             if (Interlocked.Exchange(ref done, 1) == 0)
             {
-                context.Out.Write($"{invocation.Check.ToUpperInvariant()} UNKNOWN - no answer within {invocation.TimeoutSeconds} s (-t)\n");
+                context.Out.Write($"{service.ToUpperInvariant()} UNKNOWN - no answer within {seconds} s (-t)\n");
                 context.Out.Flush();
                 Environment.Exit(Severity.Unknown.ExitCode());
             }
-        }, null, TimeSpan.FromSeconds(invocation.TimeoutSeconds), Timeout.InfiniteTimeSpan);
+        }, null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
 
-        var code = CheckCommand.Run(context with { Out = buffer }, invocation);
+        var code = body(buffer);
         if (Interlocked.Exchange(ref done, 1) == 0)
         {
             context.Out.Write(buffer.ToString());
