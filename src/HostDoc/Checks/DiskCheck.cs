@@ -84,7 +84,7 @@ public sealed class DiskCheck : ICheck
         var chosen = new List<MountedFilesystem>();
         foreach (var path in paths)
         {
-            if (root.Exists(path) && table.Holding(path) is { } fs)
+            if (PathAccess.Exists(root, path, table.Filesystems.Select(f => f.Mount)) && table.Holding(path) is { } fs)
             {
                 if (!chosen.Contains(fs))
                 {

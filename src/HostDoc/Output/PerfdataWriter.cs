@@ -41,11 +41,14 @@ public static class PerfdataWriter
         }
     }
 
-    /// <summary>The label as perfdata wants it: quoted when needed, quotes doubled, '=' replaced.</summary>
+    /// <summary>
+    /// The label as perfdata wants it: '=' replaced, line breaks turned into spaces (they would end
+    /// the plugin output), quoted when it holds whitespace or a quote, quotes doubled.
+    /// </summary>
     public static string Label(string label)
     {
-        var clean = label.Replace('=', '_');
-        return clean.AsSpan().IndexOfAny(" '") >= 0 ? "'" + clean.Replace("'", "''", StringComparison.Ordinal) + "'" : clean;
+        var clean = label.Replace('=', '_').Replace('\n', ' ').Replace('\r', ' ');
+        return clean.Any(c => c == '\'' || char.IsWhiteSpace(c)) ? "'" + clean.Replace("'", "''", StringComparison.Ordinal) + "'" : clean;
     }
 
     /// <summary>A plain decimal: integers without a fraction, others with up to six decimals.</summary>

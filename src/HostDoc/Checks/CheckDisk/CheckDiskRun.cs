@@ -37,7 +37,7 @@ public static class CheckDiskRun
             return CheckDiskOutcome.Critical($"DISK CRITICAL: {p.Name} not found\n");
         }
 
-        return Evaluate(host, plan, parameters);
+        return Evaluate(host, plan, parameters, mounts);
     }
 
     private static CheckDiskOutcome? Select(HostRoot root, CheckDiskSelection step, IReadOnlyList<MountinfoEntry> mounts, List<CheckDiskParam> parameters)
@@ -48,7 +48,7 @@ public static class CheckDiskRun
                 var param = parameters.Find(p => p.Name == path.Path);
                 if (param is null)
                 {
-                    if (!path.Positional && !root.Exists(path.Path))
+                    if (!path.Positional && !PathAccess.Exists(root, path.Path, mounts))
                     {
                         return NotAccessible(path.Path);
                     }
@@ -141,7 +141,7 @@ public static class CheckDiskRun
         return best;
     }
 
-    private static CheckDiskOutcome Evaluate(HostModel host, CheckDiskPlan plan, List<CheckDiskParam> parameters)
+    private static CheckDiskOutcome Evaluate(HostModel host, CheckDiskPlan plan, List<CheckDiskParam> parameters, IReadOnlyList<MountinfoEntry> mounts)
     {
         // Filters first, then one batched statvfs, so a hung mount costs one timeout however many there are.
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -154,7 +154,7 @@ public static class CheckDiskRun
                 continue;
             }
 
-            if (!host.Root.Exists(p.Name))
+            if (!PathAccess.Exists(host.Root, p.Name, mounts))
             {
                 return NotAccessible(p.Name);
             }
@@ -278,9 +278,9 @@ public static class CheckDiskRun
     private static string InodeTide(CheckDiskFigures f, NagiosRange? percent) =>
         percent is { } p ? Number((ulong)Math.Abs((1.0 - (p.End / 100)) * f.InodesTotal)) : "";
 
-    /// <summary>check_disk's label quoting (quote when ' = or space appears), with quotes doubled as the guidelines ask.</summary>
+    /// <summary>check_disk's label quoting (quote when ' = or space appears), with quotes doubled and any whitespace quoted too.</summary>
     private static string Label(string label) =>
-        label.AsSpan().IndexOfAny("'= ") >= 0 ? "'" + label.Replace("'", "''", StringComparison.Ordinal) + "'" : label;
+        label.Any(c => c is '\'' or '=' || char.IsWhiteSpace(c)) ? "'" + label.Replace("'", "''", StringComparison.Ordinal) + "'" : label;
 
     private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -36,11 +36,13 @@ public sealed record MountinfoEntry(
     public bool SuperReadOnly => SuperOptions.Contains("ro");
 
     /// <summary>
-    /// True when the mount was made read-write but the filesystem is read-only: the kernel turned it
-    /// read-only after an error (ext3/ext4 <c>errors=remount-ro</c> sets SB_RDONLY on the superblock,
-    /// leaving the mount's own flags as they were).
+    /// True when the mount was made read-write but the kernel has since made the filesystem
+    /// read-only after an error: older kernels set SB_RDONLY on the superblock for ext3/ext4
+    /// <c>errors=remount-ro</c> (the superblock options say <c>ro</c> while the mount's own flags
+    /// still say <c>rw</c>); ext4 on 6.x kernels instead shows <c>emergency_ro</c> among the
+    /// superblock options (seen on 6.18: the flags stay rw everywhere, writes fail with EROFS).
     /// </summary>
-    public bool ForcedReadOnly => !MountReadOnly && SuperReadOnly;
+    public bool ForcedReadOnly => !MountReadOnly && (SuperReadOnly || SuperOptions.Contains("emergency_ro"));
 
     /// <summary>The value of a superblock option such as <c>errors</c> or <c>size</c>, or null.</summary>
     public string? SuperOption(string name)
