@@ -154,7 +154,8 @@ public static class CheckDiskRun
                 continue;
             }
 
-            if (!PathAccess.Exists(host.Root, p.Name, mounts))
+            // stat() of a hung network or FUSE mount blocks; its statvfs below runs under the timeout instead.
+            if (!FilesystemKinds.CanHang(mount.FsType) && !PathAccess.Exists(host.Root, p.Name, mounts))
             {
                 return NotAccessible(p.Name);
             }

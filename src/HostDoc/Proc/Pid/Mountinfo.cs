@@ -73,11 +73,11 @@ public sealed record Mountinfo(IReadOnlyList<MountinfoEntry> Entries)
             device,
             Unescape(fields[3]),
             Unescape(fields[4]),
-            fields[5].Split(','),
+            fields[5].Split(',').Select(Unescape).ToArray(),
             fields[6..separator],
             Unescape(fields[separator + 1]),
             Unescape(fields[separator + 2]),
-            separator + 3 < fields.Count ? fields[separator + 3].Split(',') : []);
+            separator + 3 < fields.Count ? fields[separator + 3].Split(',').Select(Unescape).ToArray() : []);
         return true;
     }
 
