@@ -54,7 +54,7 @@ public sealed class DiskCheck : ICheck
         var inodes = settings.For(Inodes);
         var findings = new List<Finding>();
         var measurements = new List<Measurement>();
-        foreach (var fs in Select(host.Root, filesystems, settings.Values("path"), findings))
+        foreach (var fs in Select(host.Root, host.Mountinfo.Value?.Entries ?? [], filesystems, settings.Values("path"), findings))
         {
             Examine(host, fs, space, inodes, findings, measurements);
         }
@@ -74,7 +74,8 @@ public sealed class DiskCheck : ICheck
             .Select(f => (Finding: f, Free: table.AtMountPoint(f.Subject)?.Stats.Value?.FreePercentOfUsable ?? 100))
             .MinBy(x => x.Free).Finding.Summary;
 
-    private static IEnumerable<MountedFilesystem> Select(HostRoot root, FilesystemTable table, IReadOnlyList<string> paths, List<Finding> findings)
+    private static IEnumerable<MountedFilesystem> Select(
+        HostRoot root, IReadOnlyList<Proc.Pid.MountinfoEntry> mounts, FilesystemTable table, IReadOnlyList<string> paths, List<Finding> findings)
     {
         if (paths.Count == 0)
         {
@@ -84,7 +85,7 @@ public sealed class DiskCheck : ICheck
         var chosen = new List<MountedFilesystem>();
         foreach (var path in paths)
         {
-            if (PathAccess.Exists(root, path, table.Filesystems.Select(f => f.Mount)) && table.Holding(path) is { } fs)
+            if (PathAccess.Exists(root, path, mounts) && table.Holding(path) is { } fs)
             {
                 if (!chosen.Contains(fs))
                 {
