@@ -63,6 +63,7 @@ internal static class Program
         ReportInvocation report => ReportCommand.Run(context, report),
         MemInvocation mem => MemCommand.Run(context, mem),
         DfInvocation df => DfCommand.Run(context, df),
+        TmpfsResizeInvocation resize => TmpfsResizeCommand.Run(context, resize),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),
         CheckDiskInvocation disk => CheckDiskCommand.Run(context, disk),

@@ -77,9 +77,10 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             "report" => ParseReport(global, rest),
             "mem" => ParseMem(global, rest),
             "df" => ParseDf(global, rest),
+            "tmpfs-resize" => ParseTmpfsResize(global, rest),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, check; try hostdoc --help)", null),
         };
     }
 
@@ -144,6 +145,34 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
         }
 
         return (new DfInvocation(global, all, bytes), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseTmpfsResize(GlobalOptions global, List<string> args)
+    {
+        ulong? inodes = null;
+        var positional = new List<string>();
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg == "--nr-inodes")
+            {
+                if (!reader.TryTakeValue(out var value) || !ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    return Fail("tmpfs-resize: --nr-inodes takes a whole number", null);
+                }
+
+                inodes = n;
+            }
+            else
+            {
+                positional.Add(arg);
+            }
+        }
+
+        return positional.Count == 2
+            ? (new TmpfsResizeInvocation(global, positional[0], positional[1], inodes), null)
+            : Fail("tmpfs-resize takes MOUNT SIZE (e.g. hostdoc tmpfs-resize /dev/shm 10M)", null);
     }
 
     private (Invocation?, UsageError?) ParseCheck(GlobalOptions global, List<string> args)

@@ -36,6 +36,8 @@ internal sealed record MemInvocation(GlobalOptions Global, FreeUnit Unit) : Invo
 
 internal sealed record DfInvocation(GlobalOptions Global, bool All, bool Bytes) : Invocation(Global);
 
+internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountPoint, string Size, ulong? Inodes) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>
