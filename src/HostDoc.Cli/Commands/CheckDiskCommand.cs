@@ -15,7 +15,8 @@ internal static class CheckDiskCommand
             return error.ExitCode;
         }
 
-        return CheckTimeout.Run(context, "disk", plan!.TimeoutSeconds, canBlock: true, output =>
+        var disk = context.Catalog.Find("disk")!;
+        return CheckTimeout.Run(context, "disk", plan!.TimeoutSeconds, disk.CanBlock, output =>
         {
             var outcome = CheckDiskRun.Run(context.Host, plan);
             output.Write(outcome.Text);

@@ -35,7 +35,7 @@ public sealed class DiskCheck : ICheck
     ];
 
     /// <inheritdoc />
-    public bool CanBlock => true;
+    public bool CanBlock => false;
 
     /// <inheritdoc />
     public IReadOnlyList<string> FindingIds { get; } =
@@ -85,7 +85,9 @@ public sealed class DiskCheck : ICheck
         var chosen = new List<MountedFilesystem>();
         foreach (var path in paths)
         {
-            if (PathAccess.Exists(root, path, mounts) && table.Holding(path) is { } fs)
+            var holder = table.Holding(path);
+            var hangs = holder is not null && FilesystemKinds.CanHang(holder.Mount.FsType);
+            if (holder is { } fs && (hangs || PathAccess.Exists(root, path, mounts)))
             {
                 if (!chosen.Contains(fs))
                 {

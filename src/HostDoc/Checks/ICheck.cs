@@ -19,10 +19,13 @@ public interface ICheck
     IReadOnlyList<CheckOption> Options { get; }
 
     /// <summary>
-    /// True when the check reads anything that can block on a live host: statvfs of a mount (a hung
-    /// NFS server), /proc/PID files of a process stuck holding its mm lock. False for checks that
-    /// read only kernel counters (/proc/meminfo, /proc/vmstat, /proc/sys), which answer at once.
-    /// The CLI arms its <c>-t</c> watchdog only when this is true or the root is a captured tree.
+    /// True when the check makes a call that can block on a live host without a timeout of its own
+    /// (a /proc/PID file of a process stuck holding its mm lock, say). False for checks that read
+    /// only kernel counters (/proc/meminfo, /proc/vmstat, /proc/sys), which answer at once, and for
+    /// checks whose blocking calls are each bounded (disk: statvfs of network and FUSE mounts runs
+    /// on a thread under a timeout, and paths on them are never stat()ed). The CLI arms its
+    /// <c>-t</c> watchdog thread (about 0.9 ms of start-up) only when this is true or the root is a
+    /// captured tree, which may itself sit on a network filesystem.
     /// </summary>
     bool CanBlock { get; }
 

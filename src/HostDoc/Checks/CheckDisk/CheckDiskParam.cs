@@ -12,6 +12,4 @@ internal sealed class CheckDiskParam(string name, CheckDiskThresholds thresholds
     public string? Group { get; set; } = group;
 
     public MountinfoEntry? Mount { get; set; }
-
-    public bool MustExist { get; init; }
 }

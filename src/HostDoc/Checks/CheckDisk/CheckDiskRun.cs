@@ -46,19 +46,20 @@ public static class CheckDiskRun
         {
             case SelectPath path:
                 var param = parameters.Find(p => p.Name == path.Path);
+                var match = BestMatch(path.Path, mounts, path.Exact);
                 if (param is null)
                 {
-                    if (!path.Positional && !PathAccess.Exists(root, path.Path, mounts))
+                    // stat() under a hung network or FUSE mount blocks; statvfs later answers under a timeout instead.
+                    if (!path.Positional && (match is null || !FilesystemKinds.CanHang(match.FsType)) && !PathAccess.Exists(root, path.Path, mounts))
                     {
                         return NotAccessible(path.Path);
                     }
 
-                    param = new CheckDiskParam(path.Path, path.Thresholds, path.Group) { MustExist = true };
+                    param = new CheckDiskParam(path.Path, path.Thresholds, path.Group);
                     parameters.Add(param);
                 }
 
-                (param.Thresholds, param.Group) = (path.Thresholds, path.Group);
-                param.Mount = BestMatch(path.Path, mounts, path.Exact);
+                (param.Thresholds, param.Group, param.Mount) = (path.Thresholds, path.Group, match);
                 return null;
             case SelectRegex regex:
                 using (var compiled = PosixRegex.TryCompile(regex.Pattern, regex.IgnoreCase, out var error))

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The published native binary (Native AOT, trimmed) must print what the JIT build
+# prints, byte for byte, on every fixture tree and for the usage errors: a framework path that
+# needed reflection would show up here. Usage: .ci/native-same-as-jit.sh NATIVE JIT_DLL
+set -uo pipefail
+native=$1; jit=$2
+failures=0
+cases=()
+for tree in tests/fixtures/*/; do
+  [[ -d $tree/proc ]] || continue
+  cases+=("--root $tree report" "--root $tree df" "--root $tree mem --bytes"
+          "--root $tree check memory -v" "--root $tree check writeback -v" "--root $tree check disk -v"
+          "--root $tree check disk -w 20% -c 10% -W 20% -K 10% -A -P")
+done
+cases+=("check memory -w abc" "check disk -w 20% -c 10% -r (" "bogus" "--help" "check --list")
+for c in "${cases[@]}"; do
+  # shellcheck disable=SC2086
+  a=$($native $c 2>&1; echo "exit $?")
+  # shellcheck disable=SC2086
+  b=$(dotnet "$jit" $c 2>&1; echo "exit $?")
+  if [[ "$a" != "$b" ]]; then
+    echo "native and JIT builds differ: hostdoc $c"
+    diff <(echo "$b") <(echo "$a") | head -5
+    failures=$((failures + 1))
+  fi
+done
+echo "native-vs-jit: ${#cases[@]} commands, $failures differ"
+((failures == 0))
