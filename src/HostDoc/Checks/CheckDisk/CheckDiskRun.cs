@@ -23,16 +23,17 @@ public static class CheckDiskRun
         }
 
         var mounts = mountinfo.Entries;
-        var parameters = new List<CheckDiskParam>();
+        var index = new MountIndex(mounts);
+        var parameters = new CheckDiskParams();
         foreach (var step in plan.Selections)
         {
-            if (Select(host.Root, step, mounts, parameters) is { } error)
+            if (Select(host.Root, step, index, parameters) is { } error)
             {
                 return error;
             }
         }
 
-        foreach (var p in parameters.Where(p => p.Mount is null))
+        foreach (var p in parameters.All.Where(p => p.Mount is null))
         {
             return CheckDiskOutcome.Critical($"DISK CRITICAL: {p.Name} not found\n");
         }
@@ -40,13 +41,14 @@ public static class CheckDiskRun
         return Evaluate(host, plan, parameters, mounts);
     }
 
-    private static CheckDiskOutcome? Select(HostRoot root, CheckDiskSelection step, IReadOnlyList<MountinfoEntry> mounts, List<CheckDiskParam> parameters)
+    private static CheckDiskOutcome? Select(HostRoot root, CheckDiskSelection step, MountIndex index, CheckDiskParams parameters)
     {
+        var mounts = index.Mounts;
         switch (step)
         {
             case SelectPath path:
-                var param = parameters.Find(p => p.Name == path.Path);
-                var match = BestMatch(path.Path, mounts, path.Exact);
+                var param = parameters.Find(path.Path);
+                var match = index.BestMatch(path.Path, path.Exact);
                 if (param is null)
                 {
                     // stat() under a hung network or FUSE mount blocks; statvfs later answers under a timeout instead.
@@ -73,7 +75,7 @@ public static class CheckDiskRun
                     foreach (var mount in mounts.Where(m => compiled.IsMatch(m.Source) || compiled.IsMatch(m.MountPoint)))
                     {
                         found = true;
-                        Add(parameters, mount.MountPoint, regex.Thresholds, regex.Group, mounts);
+                        Add(parameters, mount.MountPoint, regex.Thresholds, regex.Group, index);
                     }
 
                     return found ? null
@@ -88,14 +90,14 @@ public static class CheckDiskRun
                         return CheckDiskOutcome.Unknown($"DISK UNKNOWN: Could not compile regular expression - {error}\n");
                     }
 
-                    parameters.RemoveAll(p => p.Mount is { } m && (compiled.IsMatch(m.Source) || compiled.IsMatch(m.MountPoint)));
+                    parameters.RemoveWhere(p => p.Mount is { } m && (compiled.IsMatch(m.Source) || compiled.IsMatch(m.MountPoint)));
                     return null;
                 }
 
             case SelectAll all:
                 foreach (var mount in mounts)
                 {
-                    Add(parameters, mount.MountPoint, all.Thresholds, all.Group, mounts);
+                    Add(parameters, mount.MountPoint, all.Thresholds, all.Group, index);
                 }
 
                 return null;
@@ -104,9 +106,9 @@ public static class CheckDiskRun
         }
     }
 
-    private static void Add(List<CheckDiskParam> parameters, string mountPoint, CheckDiskThresholds thresholds, string? group, IReadOnlyList<MountinfoEntry> mounts)
+    private static void Add(CheckDiskParams parameters, string mountPoint, CheckDiskThresholds thresholds, string? group, MountIndex index)
     {
-        var param = parameters.Find(p => p.Name == mountPoint);
+        var param = parameters.Find(mountPoint);
         if (param is null)
         {
             param = new CheckDiskParam(mountPoint, thresholds, group);
@@ -114,40 +116,15 @@ public static class CheckDiskRun
         }
 
         (param.Thresholds, param.Group) = (thresholds, group);
-        param.Mount = BestMatch(mountPoint, mounts, exact: false);
+        param.Mount = index.BestMatch(mountPoint, exact: false);
     }
 
-    /// <summary>
-    /// check_disk's np_set_best_match: a mount whose device is the path, else the longest mount point
-    /// the path lies under — by whole path components here (2.3.3 compares characters, so
-    /// /srv/pm/var2 matched the /srv/pm/var mount).
-    /// </summary>
-    private static MountinfoEntry? BestMatch(string path, IReadOnlyList<MountinfoEntry> mounts, bool exact)
-    {
-        if (mounts.FirstOrDefault(m => m.Source == path) is { } device)
-        {
-            return device;
-        }
-
-        MountinfoEntry? best = null;
-        foreach (var mount in mounts)
-        {
-            var matches = exact ? mount.MountPoint == path : FilesystemTable.IsUnder(path, mount.MountPoint);
-            if (matches && (best is null || mount.MountPoint.Length > best.MountPoint.Length))
-            {
-                best = mount;
-            }
-        }
-
-        return best;
-    }
-
-    private static CheckDiskOutcome Evaluate(HostModel host, CheckDiskPlan plan, List<CheckDiskParam> parameters, IReadOnlyList<MountinfoEntry> mounts)
+    private static CheckDiskOutcome Evaluate(HostModel host, CheckDiskPlan plan, CheckDiskParams parameters, IReadOnlyList<MountinfoEntry> mounts)
     {
         // Filters first, then one batched statvfs, so a hung mount costs one timeout however many there are.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var chosen = new List<CheckDiskParam>();
-        foreach (var p in parameters)
+        foreach (var p in parameters.All)
         {
             var mount = p.Mount!;
             if (!seen.Add(mount.MountPoint) || (p.Group is null && Filtered(plan, mount)))
