@@ -64,6 +64,7 @@ internal static class Program
         MemInvocation mem => MemCommand.Run(context, mem),
         DfInvocation df => DfCommand.Run(context, df),
         TmpfsResizeInvocation resize => TmpfsResizeCommand.Run(context, resize),
+        StuckInvocation stuck => StuckCommand.Run(context, stuck),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),
         CheckDiskInvocation disk => CheckDiskCommand.Run(context, disk),

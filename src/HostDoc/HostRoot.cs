@@ -87,6 +87,19 @@ public sealed class HostRoot
             : null;
     }
 
+    /// <summary>The names in the directory <paramref name="kernelPath"/> (e.g. the PIDs in /proc); empty when it cannot be listed.</summary>
+    public IReadOnlyList<string> ListDirectory(string kernelPath)
+    {
+        try
+        {
+            return System.IO.Directory.GetFileSystemEntries(Resolve(kernelPath)).Select(Path.GetFileName).ToArray()!;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>The target of the symbolic link at <paramref name="kernelPath"/> (as stored, possibly relative), or null.</summary>
     public string? ReadLink(string kernelPath)
     {

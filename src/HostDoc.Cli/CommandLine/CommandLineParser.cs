@@ -78,9 +78,10 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             "mem" => ParseMem(global, rest),
             "df" => ParseDf(global, rest),
             "tmpfs-resize" => ParseTmpfsResize(global, rest),
+            "stuck" => ParseStuck(global, rest),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, stuck, check; try hostdoc --help)", null),
         };
     }
 
@@ -173,6 +174,32 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
         return positional.Count == 2
             ? (new TmpfsResizeInvocation(global, positional[0], positional[1], inodes), null)
             : Fail("tmpfs-resize takes MOUNT SIZE (e.g. hostdoc tmpfs-resize /dev/shm 10M)", null);
+    }
+
+    /// <summary>Defaults for a 3 a.m. look: five samples over two seconds.</summary>
+    private static (Invocation?, UsageError?) ParseStuck(GlobalOptions global, List<string> args)
+    {
+        var samples = 5;
+        var interval = 0.5;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg == "--samples" && reader.TryTakeValue(out var n) && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out samples) && samples > 0)
+            {
+                continue;
+            }
+
+            if (arg == "--interval" && reader.TryTakeValue(out var s)
+                && double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out interval) && interval <= 3600)
+            {
+                continue;
+            }
+
+            return Fail("stuck: options are --samples N (at least 1) and --interval SECONDS", null);
+        }
+
+        return (new StuckInvocation(global, samples, interval), null);
     }
 
     private (Invocation?, UsageError?) ParseCheck(GlobalOptions global, List<string> args)

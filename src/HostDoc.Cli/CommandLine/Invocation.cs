@@ -38,6 +38,8 @@ internal sealed record DfInvocation(GlobalOptions Global, bool All, bool Bytes) 
 
 internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountPoint, string Size, ulong? Inodes) : Invocation(Global);
 
+internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double IntervalSeconds) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>

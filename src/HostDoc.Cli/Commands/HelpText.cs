@@ -17,6 +17,7 @@ internal static class HelpText
           mem [--bytes|-k|-m|-g|-h]     free's figures (as procps computes them), explained, and the writeback limits
           df [--all] [--bytes]          filesystems once each (bind mounts folded), root's reserve, inodes used of total
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
+          stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
           check NAME [OPTIONS]          one check as a Nagios/Monitoring Plugins plugin (exit 0/1/2/3)
           check --list                  the checks there are
           help [COMMAND]                this text, or a command's

@@ -1,0 +1,22 @@
+using HostDoc.Cli.CommandLine;
+using HostDoc.Output;
+using HostDoc.Tasks;
+
+namespace HostDoc.Cli.Commands;
+
+/// <summary><c>hostdoc stuck [--samples N] [--interval S]</c>: who is in D state, where in the kernel, and why.</summary>
+internal static class StuckCommand
+{
+    public static int Run(CliContext context, StuckInvocation invocation)
+    {
+        var survey = new StuckTaskSampler(context.Host.Root, context.Host.Clock, Thread.Sleep)
+            .Sample(invocation.Samples, TimeSpan.FromSeconds(invocation.IntervalSeconds));
+        StuckWriter.Write(context.Out, survey, context.Style);
+        foreach (var problem in survey.Problems)
+        {
+            context.Error.Write($"hostdoc stuck: {problem}\n");
+        }
+
+        return survey.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using HostDoc.Findings;
+using HostDoc.Tasks;
+
+namespace HostDoc.Checks;
+
+/// <summary>The wording of the stuck-task findings.</summary>
+internal static class StuckFindings
+{
+    private const string LoadWhy =
+        " Linux counts tasks in uninterruptible sleep in the load average, so a high load on idle CPUs means tasks waiting " +
+        "on I/O or locks, not work to do; they cannot be killed until the wait ends.";
+
+    public static Finding Group(StuckTask[] tasks, StuckSurvey survey)
+    {
+        var first = tasks[0];
+        var longest = tasks.Max(t => t.StuckForSeconds);
+        var timeout = survey.HungTaskTimeoutSeconds is > 0 ? survey.HungTaskTimeoutSeconds : null;
+        var critical = timeout is { } limit && longest >= limit;
+        var names = string.Join(", ", tasks.Take(4).Select(Name)) + (tasks.Length > 4 ? $" and {tasks.Length - 4} more" : "");
+        var evidence = new List<Evidence>();
+        foreach (var t in tasks.Take(8))
+        {
+            evidence.Add(new Evidence($"{t.Id.Tid} {t.Comm}",
+                $"blocked {Seconds(t)}{(t.IsKernelThread ? " (kernel thread)" : "")}{(t.CommandLine.Length > 0 ? ": " + Shorten(t.CommandLine) : "")}",
+                $"/proc/{t.Id.Pid}/task/{t.Id.Tid}"));
+        }
+
+        if (first.Frames is { Count: > 0 } frames)
+        {
+            evidence.AddRange(frames.Take(10).Select((f, i) => new Evidence(i == 0 ? "kernel stack" : "", f.ToString(), i == 0 ? "/proc/PID/stack" : null)));
+        }
+        else if (first.Wchan is { } wchan)
+        {
+            evidence.Add(new Evidence("wchan", wchan, "/proc/PID/wchan"));
+        }
+
+        AddContext(evidence, survey);
+        var journalDevice = tasks.Select(t => t.Comm).FirstOrDefault(c => c.StartsWith("jbd2/", StringComparison.Ordinal));
+        var advice = first.Class.Advice + (journalDevice is null ? "" : $" Here the journal thread is {journalDevice}.");
+        return new Finding(
+            "tasks.stuck-io",
+            critical ? Severity.Critical : Severity.Warning,
+            names,
+            $"{tasks.Length} task{(tasks.Length == 1 ? "" : "s")} stuck in D for {Seconds(longest)}{(critical ? $" (past hung_task_timeout_secs={timeout})" : "")}, " +
+            $"{first.Class.Title} at {first.Site}: {names}",
+            first.Class.Explanation + LoadWhy,
+            evidence,
+            advice);
+    }
+
+    public static Finding None(StuckSurvey survey)
+    {
+        var evidence = new List<Evidence>();
+        AddContext(evidence, survey);
+        var load = survey.Load is { } l ? string.Create(CultureInfo.InvariantCulture, $"; load {l.One:0.00} {l.Five:0.00} {l.Fifteen:0.00}") : "";
+        return new Finding(
+            "tasks.stuck-io",
+            Severity.Ok,
+            "tasks",
+            $"no task stayed in D state over {survey.Samples} sample{(survey.Samples == 1 ? "" : "s")}{(survey.SpanSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $" in {survey.SpanSeconds:0.0} s") : "")}{load}",
+            "Tasks in uninterruptible sleep (D) wait for I/O or a kernel lock; a few passing through D is normal." + LoadWhy,
+            evidence,
+            "");
+    }
+
+    public static Finding StackUnreadable() => new(
+        "tasks.stack-unreadable",
+        Severity.Info,
+        "tasks",
+        "kernel stacks of stuck tasks are not readable here; the wait site comes from wchan only",
+        "/proc/PID/stack needs root (CAP_SYS_ADMIN) on most kernels; wchan names only the innermost function.",
+        [],
+        "Run hostdoc as root to see the whole stack.");
+
+    private static void AddContext(List<Evidence> evidence, StuckSurvey survey)
+    {
+        if (survey.Load is { } l)
+        {
+            evidence.Add(new Evidence("load average", string.Create(CultureInfo.InvariantCulture, $"{l.One:0.00} {l.Five:0.00} {l.Fifteen:0.00} ({survey.InDNow} tasks in D now)"), "/proc/loadavg"));
+        }
+
+        if (survey.Io is { } io)
+        {
+            var full = io.Full is { } f ? string.Create(CultureInfo.InvariantCulture, $", full {f.Avg10:0.##}% / {f.Avg60:0.##}%") : "";
+            evidence.Add(new Evidence("io pressure", string.Create(CultureInfo.InvariantCulture, $"some {io.Some.Avg10:0.##}% / {io.Some.Avg60:0.##}% (10 s / 60 s)") + full, "/proc/pressure/io"));
+        }
+
+        if (survey.Memory is { } m)
+        {
+            evidence.Add(new Evidence("memory pressure", string.Create(CultureInfo.InvariantCulture, $"some {m.Some.Avg10:0.##}% / {m.Some.Avg60:0.##}% (10 s / 60 s)"), "/proc/pressure/memory"));
+        }
+
+        if (survey.HungTaskTimeoutSeconds is { } timeout)
+        {
+            evidence.Add(new Evidence("hung_task_timeout_secs", timeout == 0 ? "0 (the kernel's hung task detector is off)" : Quantity.Count(timeout), "/proc/sys/kernel/hung_task_timeout_secs"));
+        }
+    }
+
+    private static string Name(StuckTask t) => $"{t.Comm}[{t.Id.Tid}]";
+
+    private static string Seconds(StuckTask t) =>
+        t.BlockedSeconds is { } b ? Seconds(b) : "at least " + Seconds(t.SeenSeconds);
+
+    private static string Seconds(double s) => s.ToString(s < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s";
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
+}

@@ -1,0 +1,24 @@
+using HostDoc.Proc;
+using HostDoc.Sources;
+
+namespace HostDoc.Tasks;
+
+/// <summary>The result of sampling the tasks: who stayed in D, the load it causes, and the pressure beside it.</summary>
+/// <param name="Samples">How many samples were taken.</param>
+/// <param name="SpanSeconds">Seconds from the first sample to the last.</param>
+/// <param name="Stuck">Tasks in D in every sample.</param>
+/// <param name="InDNow">Tasks in D in the last sample (stuck or passing).</param>
+/// <param name="Load">/proc/loadavg.</param>
+/// <param name="Io">/proc/pressure/io, when the kernel has PSI.</param>
+/// <param name="Memory">/proc/pressure/memory, when the kernel has PSI.</param>
+/// <param name="HungTaskTimeoutSeconds">kernel.hung_task_timeout_secs (0 disables the detector), when present.</param>
+/// <param name="StacksUnreadable">True when some stuck task's kernel stack could not be read.</param>
+/// <param name="Problems">Sources that could not be read.</param>
+public sealed record StuckSurvey(
+    int Samples, double SpanSeconds, IReadOnlyList<StuckTask> Stuck, int InDNow, Loadavg? Load, Pressure? Io, Pressure? Memory,
+    ulong? HungTaskTimeoutSeconds, bool StacksUnreadable, IReadOnlyList<SourceProblem> Problems)
+{
+    /// <summary>The stuck tasks grouped by identical stack (or wait channel), largest group first.</summary>
+    public IReadOnlyList<IGrouping<string, StuckTask>> Groups =>
+        Stuck.GroupBy(t => t.Signature).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Id.Pid).ToArray();
+}
