@@ -36,8 +36,11 @@ internal static class StuckFindings
         }
 
         AddContext(evidence, survey);
-        var journalDevice = tasks.Select(t => t.Comm).FirstOrDefault(c => c.StartsWith("jbd2/", StringComparison.Ordinal));
-        var advice = first.Class.Advice + (journalDevice is null ? "" : $" Here the journal thread is {journalDevice}.");
+        // jbd2/DEV-INO is the journal thread of DEV: when it is stuck too, it names the device behind every journal wait.
+        var journalThread = survey.Stuck.Select(t => t.Comm).FirstOrDefault(c => c.StartsWith("jbd2/", StringComparison.Ordinal));
+        var advice = first.Class.Advice + (journalThread is not null && first.Class == WaitClasses.Journal
+            ? $" The journal thread {journalThread} is stuck too: the device is {JournalDevice(journalThread)}."
+            : "");
         return new Finding(
             "tasks.stuck-io",
             critical ? Severity.Critical : Severity.Warning,
@@ -98,6 +101,14 @@ internal static class StuckFindings
     }
 
     private static string Name(StuckTask t) => $"{t.Comm}[{t.Id.Tid}]";
+
+    /// <summary>jbd2/sdb1-8 → sdb1 (the thread is named after the device and the journal inode).</summary>
+    private static string JournalDevice(string thread)
+    {
+        var name = thread["jbd2/".Length..];
+        var dash = name.LastIndexOf('-');
+        return dash > 0 ? name[..dash] : name;
+    }
 
     private static string Seconds(StuckTask t) =>
         t.BlockedSeconds is { } b ? Seconds(b) : "at least " + Seconds(t.SeenSeconds);

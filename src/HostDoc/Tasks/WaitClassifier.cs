@@ -25,7 +25,8 @@ public static class WaitClassifier
     ];
 
     private static readonly string[] LockFunctions =
-        ["rwsem_down_read_slowpath", "rwsem_down_write_slowpath", "down_read", "down_write", "__mutex_lock", "mutex_lock", "rwsem_down_"];
+        ["rwsem_down_read_slowpath", "rwsem_down_write_slowpath", "down_read", "down_write", "__mutex_lock", "__mutex_lock_", "mutex_lock",
+         "mutex_lock_", "rwsem_down_"];
 
     private static readonly string[] PathOperations =
         ["lookup_slow", "walk_component", "filename_create", "do_unlinkat", "do_rmdir", "path_openat", "open_last_lookups", "do_renameat2",
