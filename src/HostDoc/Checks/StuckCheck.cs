@@ -37,7 +37,7 @@ public sealed class StuckCheck : ICheck
     public bool CanBlock => true;   // /proc/PID/cmdline of a task stuck holding its mm lock blocks
 
     /// <inheritdoc />
-    public IReadOnlyList<string> FindingIds { get; } = ["tasks.stuck-io", "tasks.stack-unreadable"];
+    public IReadOnlyList<string> FindingIds { get; } = ["tasks.stuck-io", "tasks.hung-reported", "tasks.stack-unreadable"];
 
     /// <inheritdoc />
     public CheckResult Run(HostModel host, CheckSettings settings)
@@ -60,6 +60,11 @@ public sealed class StuckCheck : ICheck
         if (findings.Count == 0)
         {
             findings.Add(StuckFindings.None(survey));
+        }
+
+        if (survey.EarlierReports.Count > 0)
+        {
+            findings.Add(StuckFindings.ReportedEarlier(survey));
         }
 
         if (survey.StacksUnreadable)

@@ -16,7 +16,7 @@ internal static class StuckFindings
         var first = tasks[0];
         var longest = tasks.Max(t => t.StuckForSeconds);
         var timeout = survey.HungTaskTimeoutSeconds is > 0 ? survey.HungTaskTimeoutSeconds : null;
-        var critical = timeout is { } limit && longest >= limit;
+        var critical = (timeout is { } limit && longest >= limit) || tasks.Any(t => t.KernelReport is not null);
         var names = string.Join(", ", tasks.Take(4).Select(Name)) + (tasks.Length > 4 ? $" and {tasks.Length - 4} more" : "");
         var evidence = new List<Evidence>();
         foreach (var t in tasks.Take(8))
@@ -24,6 +24,10 @@ internal static class StuckFindings
             evidence.Add(new Evidence($"{t.Id.Tid} {t.Comm}",
                 $"blocked {Seconds(t)}{(t.IsKernelThread ? " (kernel thread)" : "")}{(t.CommandLine.Length > 0 ? ": " + Shorten(t.CommandLine) : "")}",
                 $"/proc/{t.Id.Pid}/task/{t.Id.Tid}"));
+            if (t.KernelReport is { } report)
+            {
+                evidence.Add(new Evidence("kernel log", Reported(report), "/dev/kmsg"));
+            }
         }
 
         if (first.Frames is { Count: > 0 } frames)
@@ -45,7 +49,7 @@ internal static class StuckFindings
             "tasks.stuck-io",
             critical ? Severity.Critical : Severity.Warning,
             names,
-            $"{tasks.Length} task{(tasks.Length == 1 ? "" : "s")} stuck in D for {Seconds(longest)}{(critical ? $" (past hung_task_timeout_secs={timeout})" : "")}, " +
+            $"{tasks.Length} task{(tasks.Length == 1 ? "" : "s")} stuck in D for {Seconds(longest)}{Why(critical, timeout, longest, tasks)}, " +
             $"{first.Class.Title} at {first.Site}: {names}",
             first.Class.Explanation + LoadWhy,
             evidence,
@@ -65,6 +69,21 @@ internal static class StuckFindings
             "Tasks in uninterruptible sleep (D) wait for I/O or a kernel lock; a few passing through D is normal." + LoadWhy,
             evidence,
             "");
+    }
+
+    public static Finding ReportedEarlier(StuckSurvey survey)
+    {
+        var reports = survey.EarlierReports;
+        return new Finding(
+            "tasks.hung-reported",
+            Severity.Info,
+            string.Join(", ", reports.Take(4).Select(r => $"{r.Comm}[{r.Pid}]")),
+            $"the kernel reported {reports.Count} task{(reports.Count == 1 ? "" : "s")} hung earlier in this boot that {(reports.Count == 1 ? "is" : "are")} not stuck now: " +
+            string.Join(", ", reports.Take(4).Select(r => $"{r.Comm}[{r.Pid}] for more than {r.Seconds} s at {Uptime(r)}")),
+            "The kernel's hung task detector logs a task that stayed in D longer than hung_task_timeout_secs. It has since " +
+            "run again or exited: the stall passed, but its cause (a slow disk, a server, a lock holder) may come back.",
+            reports.Select(r => new Evidence($"{r.Comm}[{r.Pid}]", Reported(r), "/dev/kmsg")).ToArray(),
+            "Read the stack the kernel logged after the report (dmesg) and look at what the disk or server did then.");
     }
 
     public static Finding StackUnreadable() => new(
@@ -101,6 +120,17 @@ internal static class StuckFindings
     }
 
     private static string Name(StuckTask t) => $"{t.Comm}[{t.Id.Tid}]";
+
+    private static string Why(bool critical, ulong? timeout, double longest, StuckTask[] tasks) =>
+        !critical ? ""
+        : timeout is { } limit && longest >= limit ? $" (past hung_task_timeout_secs={limit})"
+        : $" (reported hung by the kernel: {tasks.First(t => t.KernelReport is not null).KernelReport!.Seconds} s)";
+
+    private static string Reported(KernelLog.HungTaskReport r) =>
+        $"INFO: task {r.Comm}:{r.Pid} blocked for more than {r.Seconds} seconds (at {Uptime(r)})";
+
+    private static string Uptime(KernelLog.HungTaskReport r) =>
+        (r.Microseconds / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " s after boot";
 
     /// <summary>jbd2/sdb1-8 → sdb1 (the thread is named after the device and the journal inode).</summary>
     private static string JournalDevice(string thread)

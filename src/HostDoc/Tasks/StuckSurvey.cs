@@ -14,10 +14,17 @@ namespace HostDoc.Tasks;
 /// <param name="HungTaskTimeoutSeconds">kernel.hung_task_timeout_secs (0 disables the detector), when present.</param>
 /// <param name="StacksUnreadable">True when some stuck task's kernel stack could not be read.</param>
 /// <param name="Problems">Sources that could not be read.</param>
+/// <param name="HungReports">The kernel log's "INFO: task … blocked for more than …" reports of this boot.</param>
 public sealed record StuckSurvey(
     int Samples, double SpanSeconds, IReadOnlyList<StuckTask> Stuck, int InDNow, Loadavg? Load, Pressure? Io, Pressure? Memory,
-    ulong? HungTaskTimeoutSeconds, bool StacksUnreadable, IReadOnlyList<SourceProblem> Problems)
+    ulong? HungTaskTimeoutSeconds, bool StacksUnreadable, IReadOnlyList<SourceProblem> Problems,
+    IReadOnlyList<KernelLog.HungTaskReport> HungReports)
 {
+    /// <summary>Hung-task reports for tasks that are not stuck now (they recovered, or are gone).</summary>
+    public IReadOnlyList<KernelLog.HungTaskReport> EarlierReports =>
+        HungReports.Where(r => !Stuck.Any(t => t.Id.Tid == r.Pid && t.Comm == r.Comm))
+            .GroupBy(r => (r.Pid, r.Comm)).Select(g => g.Last()).ToArray();
+
     /// <summary>The stuck tasks grouped by identical stack (or wait channel), largest group first.</summary>
     public IReadOnlyList<IGrouping<string, StuckTask>> Groups =>
         Stuck.GroupBy(t => t.Signature).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Id.Pid).ToArray();

@@ -16,9 +16,11 @@ namespace HostDoc.Tasks;
 /// <param name="DidNotRun">True when its context-switch count did not change between samples.</param>
 /// <param name="ReadBytes">/proc/PID/io read_bytes, when readable.</param>
 /// <param name="WriteBytes">/proc/PID/io write_bytes, when readable.</param>
+/// <param name="KernelReport">The kernel's own "blocked for more than" report for this task, when the log has one.</param>
 public sealed record StuckTask(
     TaskId Id, string Comm, string CommandLine, bool IsKernelThread, IReadOnlyList<StackFrame>? Frames, string? Wchan,
-    WaitClass Class, string Site, double? BlockedSeconds, double SeenSeconds, bool DidNotRun, ulong? ReadBytes, ulong? WriteBytes)
+    WaitClass Class, string Site, double? BlockedSeconds, double SeenSeconds, bool DidNotRun, ulong? ReadBytes, ulong? WriteBytes,
+    KernelLog.HungTaskReport? KernelReport = null)
 {
     /// <summary>The longest time it is known to have been blocked.</summary>
     public double StuckForSeconds => Math.Max(BlockedSeconds ?? 0, SeenSeconds);

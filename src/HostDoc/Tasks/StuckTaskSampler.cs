@@ -50,13 +50,15 @@ public sealed class StuckTaskSampler(HostRoot root, TimeProvider clock, Action<T
 
         var span = samples > 1 ? clock.GetElapsedTime(first).TotalSeconds : 0;
         var clockNow = SchedulerClockNow();
-        var stuck = (seen ?? []).Select(kv => Describe(kv.Key, kv.Value.Stat, span, !kv.Value.SwitchesChanged, clockNow)).ToArray();
+        var reports = KernelLog.KmsgReader.ReadAll(root).Select(KernelLog.HungTaskReport.TryRecognize).OfType<KernelLog.HungTaskReport>().ToArray();
+        var stuck = (seen ?? []).Select(kv => Describe(kv.Key, kv.Value.Stat, span, !kv.Value.SwitchesChanged, clockNow)
+            with { KernelReport = reports.LastOrDefault(r => r.Pid == kv.Key.Tid && r.Comm == kv.Value.Stat.Comm) }).ToArray();
         var problems = new List<SourceProblem>();
         var load = Loadavg.Read(root);
         problems.AddRange(load.Problems);
         return new StuckSurvey(samples, span, stuck, inDNow, load.Value,
             Pressure.Read(root, "io").Value, Pressure.Read(root, "memory").Value, HungTaskTimeout(),
-            stuck.Any(t => t.Frames is null), problems);
+            stuck.Any(t => t.Frames is null), problems, reports);
     }
 
     private List<(TaskId, PidStat)> ReadDStateTasks()

@@ -20,6 +20,17 @@ public sealed class StuckCheckTests
     }
 
     [Fact]
+    public void The_kernels_own_report_is_evidence_and_an_earlier_hang_is_remembered()
+    {
+        var result = Fixtures.Run("stuck-seed-jbd2", "stuck");
+        var rm = result.Findings.Single(f => f.Subject == "rm[19439]");
+        Assert.Contains(rm.Evidence, e => e.Value == "INFO: task rm:19439 blocked for more than 120 seconds (at 9620.0 s after boot)");
+        var earlier = result.Findings.Single(f => f.Id == "tasks.hung-reported");
+        Assert.Equal(Severity.Info, earlier.Severity);
+        Assert.Contains("rsync[18000] for more than 120 s at 9500.1 s after boot", earlier.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_task_behind_the_directory_lock_is_a_warning_and_sleepers_are_ignored()
     {
         var result = Fixtures.Run("stuck-seed-jbd2", "stuck");

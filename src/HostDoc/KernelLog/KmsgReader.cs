@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace HostDoc.KernelLog;
+
+/// <summary>
+/// Reads the kernel's log buffer as records: on the live host from <c>/dev/kmsg</c> (opened
+/// non-blocking, one record per read(2), EPIPE for records overwritten while reading, EAGAIN at the
+/// end); in a captured tree from a file <c>dev/kmsg</c> holding the same records one a line.
+/// Unreadable (not root, no such file) gives no records, never an error that stops a command.
+/// </summary>
+public static partial class KmsgReader
+{
+    private const int ReadOnlyNonBlocking = 0x800;   // O_RDONLY | O_NONBLOCK
+    private const int TryAgain = 11;                 // EAGAIN
+    private const int BrokenPipe = 32;               // EPIPE: records were overwritten; go on with the next
+    private const int MaxRecords = 1 << 20;
+
+    /// <summary>Every record the kernel still holds, oldest first.</summary>
+    public static IReadOnlyList<KmsgRecord> ReadAll(HostRoot root)
+    {
+        if (!root.IsLive)
+        {
+            var text = root.ReadText("/dev/kmsg").Value;
+            return text is null ? [] : text.Split('\n').Select(l => KmsgRecord.TryParse(l)).OfType<KmsgRecord>().ToArray();
+        }
+
+        var records = new List<KmsgRecord>();
+        var fd = open("/dev/kmsg", ReadOnlyNonBlocking);
+        if (fd < 0)
+        {
+            return records;
+        }
+
+        try
+        {
+            var buffer = new byte[8192];
+            while (records.Count < MaxRecords)
+            {
+                var n = read(fd, buffer, buffer.Length);
+                if (n > 0)
+                {
+                    if (KmsgRecord.TryParse(Encoding.UTF8.GetString(buffer, 0, (int)n)) is { } record)
+                    {
+                        records.Add(record);
+                    }
+
+                    continue;
+                }
+
+                if (n < 0 && Marshal.GetLastPInvokeError() == BrokenPipe)
+                {
+                    continue;
+                }
+
+                break;   // 0, EAGAIN (end of the buffer) or another error
+            }
+        }
+        finally
+        {
+            _ = close(fd);
+        }
+
+        return records;
+    }
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int open(string path, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial nint read(int fd, [Out] byte[] buffer, nint count);
+
+    [LibraryImport("libc")]
+    private static partial int close(int fd);
+}
