@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace HostDoc.Tests.Cli;
@@ -30,18 +29,8 @@ public sealed class StuckCommandTests
     [Fact]
     public void Finds_classifies_and_times_a_real_D_state_task()
     {
-        var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-m", "--propagation", "private", "bash", "-c", Script })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["CLI"] = Path.Combine(AppContext.BaseDirectory, "hostdoc.dll");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000));
-        Assert.NotEqual(90, process.ExitCode);
+        var (output, exitCode) = PrivateNamespace.Run(Script);
+        Assert.NotEqual(90, exitCode);
 
         var lines = output.Split('\n');
         var victim = lines.Single(l => l.StartsWith("victim=", StringComparison.Ordinal))["victim=".Length..];

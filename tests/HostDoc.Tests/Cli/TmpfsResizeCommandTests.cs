@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace HostDoc.Tests.Cli;
@@ -35,20 +34,10 @@ public sealed class TmpfsResizeCommandTests
     [Fact]
     public void Predictions_match_what_the_kernel_does()
     {
-        var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-m", "--propagation", "private", "bash", "-c", Script })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["CLI"] = Path.Combine(AppContext.BaseDirectory, "hostdoc.dll");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var (output, _) = PrivateNamespace.Run(Script);
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 13, $"script output:\n{output}\n{error}");
+        Assert.True(lines.Length == 13, $"script output:\n{output}");
         foreach (var line in lines)
         {
             var parts = line.Split(' ');

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace HostDoc.Tests.Memory;
 
 /// <summary>
@@ -15,22 +13,8 @@ internal static class FreeOracle
         File.WriteAllText(file, meminfoText);
         try
         {
-            var start = new ProcessStartInfo("unshare")
-            {
-                ArgumentList = { "-m", "sh", "-c", $"mount --bind '{file}' /proc/meminfo && free -b" },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"unshare/free failed ({process.ExitCode}): {error}");
-            }
-
-            return output;
+            var (output, exitCode) = PrivateNamespace.Run($"mount --bind '{file}' /proc/meminfo && free -b");
+            return exitCode == 0 ? output : throw new InvalidOperationException($"unshare/free failed ({exitCode})");
         }
         finally
         {
