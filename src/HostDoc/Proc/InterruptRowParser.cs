@@ -1,0 +1,134 @@
+using HostDoc.Sources;
+
+namespace HostDoc.Proc;
+
+/// <summary>Splits one /proc/interrupts row into counts and the chip/trigger/actions tail.</summary>
+internal static class InterruptRowParser
+{
+    public static InterruptRow? TryParse(ReadOnlySpan<char> line, int cpuColumns)
+    {
+        var colon = line.IndexOf(':');
+        if (colon <= 0)
+        {
+            return null;
+        }
+
+        var name = line[..colon].Trim().ToString();
+        if (name.Length == 0 || name.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = line[(colon + 1)..];
+        var counts = new List<ulong>(cpuColumns);
+        var at = 0;
+        while (counts.Count < Math.Max(cpuColumns, 1))
+        {
+            while (at < rest.Length && rest[at] == ' ')
+            {
+                at++;
+            }
+
+            var end = at;
+            while (end < rest.Length && rest[end] != ' ')
+            {
+                end++;
+            }
+
+            if (end == at || !KernelNumber.TryParseUnsigned(rest[at..end], out var count))
+            {
+                break;
+            }
+
+            counts.Add(count);
+            at = end;
+        }
+
+        var tail = rest[at..].Trim();
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        if (name is "ERR" or "MIS" && counts.Count == 1 && tail.IsEmpty)
+        {
+            return new InterruptRow(name, [], counts[0], null, null, null, []);
+        }
+
+        var total = counts.Aggregate(0UL, (s, c) => s + c);
+        if (!char.IsAsciiDigit(name[0]))
+        {
+            return new InterruptRow(name, counts, total, null, null, null, tail.IsEmpty ? [] : [tail.ToString()]);
+        }
+
+        return Numbered(name, counts, total, tail);
+    }
+
+    private static InterruptRow Numbered(string name, List<ulong> counts, ulong total, ReadOnlySpan<char> tail)
+    {
+        var tokens = Tokens(tail);
+        if (tokens.Count == 0)
+        {
+            return new InterruptRow(name, counts, total, null, null, null, []);
+        }
+
+        string chip;
+        string? hwirq = null;
+        string? trigger = null;
+        var next = 1;
+        if (tokens.Count > 1 && tokens[1].Dash > 0 && IsNumber(tokens[1].Text[..tokens[1].Dash]))
+        {
+            // 3.x+: "IO-APIC   5-edge", "PCI-MSIX-0000:00:01.0   0-edge"
+            (chip, hwirq, trigger, next) = (tokens[0].Text, tokens[1].Text[..tokens[1].Dash], tokens[1].Text[(tokens[1].Dash + 1)..], 2);
+        }
+        else if (tokens.Count > 2 && IsNumber(tokens[1].Text) && tokens[2].Text is "Level" or "Edge" or "level" or "edge")
+        {
+            // aarch64: "GICv3  27 Level"
+            (chip, hwirq, trigger, next) = (tokens[0].Text, tokens[1].Text, tokens[2].Text, 3);
+        }
+        else if (tokens[0].Text.LastIndexOf('-') is var dash and > 0)
+        {
+            // 2.6: "IO-APIC-edge", "XT-PIC-XT", "PCI-MSI-edge"
+            (chip, trigger) = (tokens[0].Text[..dash], tokens[0].Text[(dash + 1)..]);
+        }
+        else
+        {
+            chip = tokens[0].Text;
+        }
+
+        var actionsText = next < tokens.Count ? tail[tokens[next].Start..].Trim().ToString() : "";
+        var actions = actionsText.Length == 0 ? [] : actionsText.Split(", ", StringSplitOptions.RemoveEmptyEntries);
+        return new InterruptRow(name, counts, total, chip, hwirq, trigger, actions);
+    }
+
+    private static List<(string Text, int Start, int Dash)> Tokens(ReadOnlySpan<char> tail)
+    {
+        var tokens = new List<(string, int, int)>();
+        var at = 0;
+        while (at < tail.Length && tokens.Count < 3)
+        {
+            while (at < tail.Length && tail[at] == ' ')
+            {
+                at++;
+            }
+
+            var end = at;
+            while (end < tail.Length && tail[end] != ' ')
+            {
+                end++;
+            }
+
+            if (end > at)
+            {
+                var text = tail[at..end].ToString();
+                tokens.Add((text, at, text.IndexOf('-', StringComparison.Ordinal)));
+            }
+
+            at = end;
+        }
+
+        return tokens;
+    }
+
+    private static bool IsNumber(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
+}
