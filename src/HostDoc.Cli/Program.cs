@@ -65,6 +65,7 @@ internal static class Program
         DfInvocation df => DfCommand.Run(context, df),
         TmpfsResizeInvocation resize => TmpfsResizeCommand.Run(context, resize),
         StuckInvocation stuck => StuckCommand.Run(context, stuck),
+        IrqInvocation irq => IrqCommand.Run(context, irq),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),
         CheckDiskInvocation disk => CheckDiskCommand.Run(context, disk),

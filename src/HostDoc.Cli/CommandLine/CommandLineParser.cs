@@ -79,9 +79,10 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             "df" => ParseDf(global, rest),
             "tmpfs-resize" => ParseTmpfsResize(global, rest),
             "stuck" => ParseStuck(global, rest),
+            "irq" => ParseIrq(global, rest),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, stuck, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, stuck, irq, check; try hostdoc --help)", null),
         };
     }
 
@@ -200,6 +201,25 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
         }
 
         return (new StuckInvocation(global, samples, interval), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseIrq(GlobalOptions global, List<string> args)
+    {
+        double? interval = null;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            if (reader.Take() == "--interval" && reader.TryTakeValue(out var s)
+                && double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600)
+            {
+                interval = seconds;
+                continue;
+            }
+
+            return Fail("irq: the only option is --interval SECONDS (above 0)", null);
+        }
+
+        return (new IrqInvocation(global, interval), null);
     }
 
     private (Invocation?, UsageError?) ParseCheck(GlobalOptions global, List<string> args)

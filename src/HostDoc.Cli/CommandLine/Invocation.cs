@@ -40,6 +40,8 @@ internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountP
 
 internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double IntervalSeconds) : Invocation(Global);
 
+internal sealed record IrqInvocation(GlobalOptions Global, double? IntervalSeconds) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>

@@ -18,6 +18,7 @@ internal static class HelpText
           df [--all] [--bytes]          filesystems once each (bind mounts folded), root's reserve, inodes used of total
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
           stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
+          irq [--interval S]            interrupts per irq and CPU (rates between two reads with --interval), chip, affinity, per-CPU bars
           check NAME [OPTIONS]          one check as a Nagios/Monitoring Plugins plugin (exit 0/1/2/3)
           check --list                  the checks there are
           help [COMMAND]                this text, or a command's

@@ -1,0 +1,44 @@
+using HostDoc.Cli.CommandLine;
+using HostDoc.Cpus;
+using HostDoc.Output;
+using HostDoc.Proc;
+using HostDoc.Proc.Irq;
+
+namespace HostDoc.Cli.Commands;
+
+/// <summary><c>hostdoc irq [--interval S]</c>: interrupts per irq and CPU, totals or rates.</summary>
+internal static class IrqCommand
+{
+    public static int Run(CliContext context, IrqInvocation invocation)
+    {
+        var root = context.Host.Root;
+        var first = Interrupts.Read(root);
+        if (first.Value is not { } before)
+        {
+            context.Error.Write($"hostdoc irq: {first.Problems[0]}\n");
+            return ExitCodes.SourceProblem;
+        }
+
+        InterruptDelta? delta = null;
+        var shown = before;
+        if (invocation.IntervalSeconds is { } seconds && root.IsLive)
+        {
+            var started = context.Host.Clock.GetTimestamp();
+            Thread.Sleep(TimeSpan.FromSeconds(seconds));
+            var second = Interrupts.Read(root);
+            if (second.Value is { } after)
+            {
+                delta = new InterruptDelta(before, after, context.Host.Clock.GetElapsedTime(started).TotalSeconds);
+                shown = after;
+            }
+        }
+
+        IrqWriter.Write(context.Out, shown, delta, irq => IrqAffinity.Read(root, irq), context.Style);
+        foreach (var problem in first.Problems)
+        {
+            context.Error.Write($"hostdoc irq: {problem}\n");
+        }
+
+        return first.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+    }
+}
