@@ -66,6 +66,7 @@ internal static class Program
         TmpfsResizeInvocation resize => TmpfsResizeCommand.Run(context, resize),
         StuckInvocation stuck => StuckCommand.Run(context, stuck),
         IrqInvocation irq => IrqCommand.Run(context, irq),
+        AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),
         CheckDiskInvocation disk => CheckDiskCommand.Run(context, disk),

@@ -80,9 +80,10 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             "tmpfs-resize" => ParseTmpfsResize(global, rest),
             "stuck" => ParseStuck(global, rest),
             "irq" => ParseIrq(global, rest),
+            "affinity" => ParseAffinity(global, rest),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, stuck, irq, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, stuck, irq, affinity, check; try hostdoc --help)", null),
         };
     }
 
@@ -220,6 +221,30 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
         }
 
         return (new IrqInvocation(global, interval), null);
+    }
+
+    /// <summary><c>affinity PID</c> or <c>affinity set PID LIST</c>; the list is validated here, before anything is touched.</summary>
+    private static (Invocation?, UsageError?) ParseAffinity(GlobalOptions global, List<string> args)
+    {
+        const string usage = "affinity takes PID, or set PID LIST (e.g. hostdoc affinity set 1234 0-3,8)";
+        var set = args.Count > 0 && args[0] == "set";
+        var rest = set ? args.Skip(1).ToList() : args;
+        if (rest.Count != (set ? 2 : 1) || !int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid <= 0)
+        {
+            return Fail(usage, null);
+        }
+
+        if (!set)
+        {
+            return (new AffinityInvocation(global, pid, null), null);
+        }
+
+        if (!HostDoc.Cpus.CpuList.TryParse(rest[1], out var cpus, out var error) || cpus.IsEmpty)
+        {
+            return Fail($"affinity set: \"{rest[1]}\" is not a CPU list{(error.Length > 0 ? ": " + error : " (it is empty)")}", null);
+        }
+
+        return (new AffinityInvocation(global, pid, cpus), null);
     }
 
     private (Invocation?, UsageError?) ParseCheck(GlobalOptions global, List<string> args)

@@ -42,6 +42,8 @@ internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double
 
 internal sealed record IrqInvocation(GlobalOptions Global, double? IntervalSeconds) : Invocation(Global);
 
+internal sealed record AffinityInvocation(GlobalOptions Global, int Pid, HostDoc.Cpus.CpuList? Cpus) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>

@@ -104,7 +104,9 @@ public readonly struct CpuList : IEquatable<CpuList>
         outOfRange.AddRange(cpus.Where(c => c >= limit).Distinct().Select(c => c.ToString(CultureInfo.InvariantCulture)));
         if (outOfRange.Count > 0)
         {
-            error = $"CPU {string.Join(", ", outOfRange.Take(8))} out of range (this host has CPUs 0-{limit - 1})";
+            error = limit == MaxCpus
+                ? $"CPU {string.Join(", ", outOfRange.Take(8))} out of range (the kernel allows at most {MaxCpus} CPUs)"
+                : $"CPU {string.Join(", ", outOfRange.Take(8))} out of range (this host has CPUs 0-{limit - 1})";
             return false;
         }
 
