@@ -67,6 +67,8 @@ internal static class Program
         StuckInvocation stuck => StuckCommand.Run(context, stuck),
         IrqInvocation irq => IrqCommand.Run(context, irq),
         AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
+        CpusInvocation => CpusCommand.Cpus(context),
+        CpusetInvocation cpuset => CpusCommand.Cpuset(context, cpuset),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),
         CheckDiskInvocation disk => CheckDiskCommand.Run(context, disk),

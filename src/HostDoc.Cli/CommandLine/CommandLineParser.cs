@@ -81,9 +81,11 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             "stuck" => ParseStuck(global, rest),
             "irq" => ParseIrq(global, rest),
             "affinity" => ParseAffinity(global, rest),
+            "cpus" => rest.Count == 0 ? (new CpusInvocation(global), null) : Fail("cpus takes no arguments", null),
+            "cpuset" => rest.Count <= 1 ? (new CpusetInvocation(global, rest.FirstOrDefault()), null) : Fail("cpuset takes at most a PATH", null),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, stuck, irq, affinity, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, check; try hostdoc --help)", null),
         };
     }
 

@@ -44,6 +44,10 @@ internal sealed record IrqInvocation(GlobalOptions Global, double? IntervalSecon
 
 internal sealed record AffinityInvocation(GlobalOptions Global, int Pid, HostDoc.Cpus.CpuList? Cpus) : Invocation(Global);
 
+internal sealed record CpusInvocation(GlobalOptions Global) : Invocation(Global);
+
+internal sealed record CpusetInvocation(GlobalOptions Global, string? Path) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>

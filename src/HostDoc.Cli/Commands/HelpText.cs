@@ -19,6 +19,8 @@ internal static class HelpText
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
           stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
           irq [--interval S]            interrupts per irq and CPU (rates between two reads with --interval), chip, affinity, per-CPU bars
+          cpus                          online/offline/present/possible, topology, isolated CPUs, clocksource, boot options
+          cpuset [PATH]                 the cpuset tree (cgroup v1 or v2): cpus, mems, effective, exclusive/partition, tasks
           affinity PID                  where each thread of PID may run (CPUs, memory nodes)
           affinity set PID LIST         pin every thread of PID to LIST (0-3,8); the only command that changes anything
           check NAME [OPTIONS]          one check as a Nagios/Monitoring Plugins plugin (exit 0/1/2/3)
