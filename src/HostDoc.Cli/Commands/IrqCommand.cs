@@ -33,7 +33,7 @@ internal static class IrqCommand
             }
         }
 
-        IrqWriter.Write(context.Out, shown, delta, irq => IrqAffinity.Read(root, irq), context.Style);
+        IrqWriter.Write(context.Out, shown, delta, irq => IrqAffinity.Read(root, irq), Softirqs.Read(root).Value, KernelStat.Read(root).Value, context.Style);
         foreach (var problem in first.Problems)
         {
             context.Error.Write($"hostdoc irq: {problem}\n");

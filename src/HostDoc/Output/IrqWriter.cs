@@ -10,8 +10,13 @@ public static class IrqWriter
 {
     private const int BarWidth = 40;
 
-    /// <summary>Writes the table for <paramref name="irq"/>; with <paramref name="delta"/>, per-second rates instead of totals.</summary>
-    public static void Write(TextWriter writer, Interrupts irq, InterruptDelta? delta, Func<string, IrqAffinity> affinity, TextStyle style)
+    /// <summary>
+    /// Writes the table for <paramref name="irq"/>; with <paramref name="delta"/>, per-second rates
+    /// instead of totals. <paramref name="softirqs"/> and <paramref name="stat"/> add the softirq work
+    /// and the share of CPU time spent in interrupt handling, per CPU, since boot.
+    /// </summary>
+    public static void Write(
+        TextWriter writer, Interrupts irq, InterruptDelta? delta, Func<string, IrqAffinity> affinity, Interrupts? softirqs, KernelStat? stat, TextStyle style)
     {
         var what = delta is null ? "interrupts since boot" : string.Create(CultureInfo.InvariantCulture, $"interrupts per second over {delta.Seconds:0.0} s");
         writer.Write($"{style.Bold("hostdoc irq")}: {irq.Cpus.Count} CPUs online ({string.Join(' ', irq.Cpus.Select(c => "CPU" + c.ToString(CultureInfo.InvariantCulture)))}), {what}\n");
@@ -55,8 +60,20 @@ public static class IrqWriter
         {
             var share = total == 0 ? 0 : perCpu[i] / total;
             var filled = (int)Math.Round(share * BarWidth);
+            var busy = stat?.Cpus.FirstOrDefault(c => c.Cpu == irq.Cpus[i]) is { } t
+                ? string.Create(CultureInfo.InvariantCulture, $"  {t.InterruptPercent:0.0}% of its time in irq+softirq")
+                : "";
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"  CPU{irq.Cpus[i],-4} {new string('#', filled)}{new string('.', BarWidth - filled)} {Format(perCpu[i]),12} ({share * 100:0}%)\n"));
+                $"  CPU{irq.Cpus[i],-4} {new string('#', filled)}{new string('.', BarWidth - filled)} {Format(perCpu[i]),12} ({share * 100:0}%){busy}\n"));
+        }
+
+        if (softirqs is not null)
+        {
+            writer.Write($"\n{style.Bold("Softirqs per CPU since boot")} (NET_RX/NET_TX: network, BLOCK: disk completions)\n");
+            foreach (var row in softirqs.Rows.Where(r => r.Name is "NET_RX" or "NET_TX" or "BLOCK" or "TASKLET" or "SCHED" or "TIMER"))
+            {
+                writer.Write($"  {row.Name,-8} {string.Join("  ", row.Counts.Select((c, i) => $"CPU{softirqs.Cpus[i].ToString(CultureInfo.InvariantCulture)} {Format(c)}"))}\n");
+            }
         }
     }
 
