@@ -73,6 +73,30 @@ public sealed class CpusCheckTests
     }
 
     [Fact]
+    public void The_seeds_old_cgroup_mount_with_an_empty_child_cpuset()
+    {
+        // The seed's CentOS 6 layout: the cpuset hierarchy mounted at /cgroup, a child "app" made with mkdir.
+        using var tree = new TempTree();
+        tree.Write("/proc/self/mountinfo", "20 1 0:17 / /cgroup rw,relatime - cgroup none rw,cpuset\n");
+        tree.Write("/cgroup/tasks", "1\n2\n3\n");
+        tree.Write("/cgroup/cpuset.cpus", "0-3\n");
+        tree.Write("/cgroup/cpuset.mems", "0\n");
+        tree.Write("/cgroup/cpuset.cpu_exclusive", "1\n");
+        tree.Write("/cgroup/app/tasks", "");
+        tree.Write("/cgroup/app/cpuset.cpus", "\n");
+        tree.Write("/cgroup/app/cpuset.mems", "\n");
+        tree.Write("/cgroup/app/cpuset.cpu_exclusive", "0\n");
+        tree.Write("/sys/devices/system/cpu/online", "0-3\n");
+        var result = new CheckCatalog().Find("cpus")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        var empty = result.Findings.Single(f => f.Id == "cpuset.empty");
+        Assert.Equal("/cgroup/app", empty.Subject);
+        Assert.Equal("cat /cgroup/cpuset.cpus > /cgroup/app/cpuset.cpus; cat /cgroup/cpuset.mems > /cgroup/app/cpuset.mems", empty.Advice[(empty.Advice.IndexOf("cat", StringComparison.Ordinal))..]);
+
+        var run = HostDoc.Tests.Cli.CliRun.Of("--root", tree.Dir, "cpuset");
+        Assert.Equal("/cgroup (cgroup v1)\n/  cpus 0-3  mems 0 [cpu_exclusive]  tasks 3\n  app  cpus (empty)  mems (empty)  tasks 0\n", run.Out);
+    }
+
+    [Fact]
     public void A_tsc_dropped_as_unstable_is_a_warning()
     {
         using var tree = new TempTree();
