@@ -68,6 +68,7 @@ internal static class Program
         IrqInvocation irq => IrqCommand.Run(context, irq),
         AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
         CpusInvocation => CpusCommand.Cpus(context),
+        DevicesInvocation devices => DevicesCommand.Run(context, devices),
         CpusetInvocation cpuset => CpusCommand.Cpuset(context, cpuset),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),

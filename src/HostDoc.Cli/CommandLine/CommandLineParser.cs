@@ -81,11 +81,12 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
             "stuck" => ParseStuck(global, rest),
             "irq" => ParseIrq(global, rest),
             "affinity" => ParseAffinity(global, rest),
+            "devices" => ParseDevices(global, rest),
             "cpus" => rest.Count == 0 ? (new CpusInvocation(global), null) : Fail("cpus takes no arguments", null),
             "cpuset" => rest.Count <= 1 ? (new CpusetInvocation(global, rest.FirstOrDefault()), null) : Fail("cpuset takes at most a PATH", null),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, check; try hostdoc --help)", null),
         };
     }
 
@@ -247,6 +248,31 @@ internal sealed class CommandLineParser(CheckCatalog catalog)
         }
 
         return (new AffinityInvocation(global, pid, cpus), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseDevices(GlobalOptions global, List<string> args)
+    {
+        var json = false;
+        string? name = null;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg is "--format" && reader.TryTakeValue(out var format) && format is "text" or "json")
+            {
+                json = format == "json";
+            }
+            else if (!arg.StartsWith('-') && name is null)
+            {
+                name = arg;
+            }
+            else
+            {
+                return Fail("devices: options are --format text|json and an optional device name", null);
+            }
+        }
+
+        return (new DevicesInvocation(global, json, name), null);
     }
 
     private (Invocation?, UsageError?) ParseCheck(GlobalOptions global, List<string> args)

@@ -48,6 +48,8 @@ internal sealed record CpusInvocation(GlobalOptions Global) : Invocation(Global)
 
 internal sealed record CpusetInvocation(GlobalOptions Global, string? Path) : Invocation(Global);
 
+internal sealed record DevicesInvocation(GlobalOptions Global, bool Json, string? Name) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>

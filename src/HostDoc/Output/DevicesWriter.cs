@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HostDoc.Findings;
+using HostDoc.Storage;
+using HostDoc.Sys.Block;
+
+namespace HostDoc.Output;
+
+/// <summary>
+/// <c>hostdoc devices</c>: per physical disk, port → SCSI address → disk (model, serial, size, rotational)
+/// → partitions (sectors) → dm/md layers → mounts or swap; as text, or as JSON whose
+/// name/size/type/mountpoints/children keys follow <c>lsblk -J -b</c>, plus hostdoc's own.
+/// Unused loop devices (no backing file) are left out, as lsblk does.
+/// </summary>
+public static class DevicesWriter
+{
+    /// <summary>Writes the tree as text.</summary>
+    public static void WriteText(TextWriter writer, BlockTopology topology, TextStyle style)
+    {
+        foreach (var root in Visible(topology, topology.Roots))
+        {
+            var port = string.Join(" → ", new[] { root.Transport, root.AtaPort, root.ScsiAddress is null ? null : "scsi " + root.ScsiAddress }.Where(s => s is not null));
+            writer.Write($"{style.Bold(port)}\n");
+            Write(writer, topology, root, 1, style);
+        }
+    }
+
+    /// <summary>Writes the lsblk-shaped JSON document.</summary>
+    public static void WriteJson(TextWriter writer, BlockTopology topology)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("blockdevices");
+            foreach (var root in Visible(topology, topology.Roots))
+            {
+                WriteJson(json, topology, root);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.Write('\n');
+    }
+
+    private static IEnumerable<BlockDevice> Visible(BlockTopology topology, IEnumerable<BlockDevice> devices) =>
+        devices.Where(d => !(d.Type == "loop" && d.BackingFile is null && d.SizeBytes == 0));
+
+    private static void Write(TextWriter writer, BlockTopology topology, BlockDevice d, int depth, TextStyle style)
+    {
+        var parts = new List<string> { style.Bold(d.Name), d.Type, Quantity.Bytes(d.SizeBytes) };
+        var isDisk = d.Parent is null && d.Slaves.Count == 0;
+        if (isDisk && d.Model is { } model)
+        {
+            parts.Add((d.Vendor is { } v && !model.StartsWith(v, StringComparison.Ordinal) ? v + " " : "") + model);
+        }
+
+        if (isDisk && d.Serial is { } serial)
+        {
+            parts.Add("serial " + serial);
+        }
+
+        if (isDisk && d.Rotational is { } rot)
+        {
+            parts.Add(rot ? "rotational" : "non-rotational");
+        }
+
+        if (d.StartSector is { } start)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"sectors {start}–{start + (d.SizeBytes / 512) - 1}"));
+        }
+
+        if (d.DmName is { } dm)
+        {
+            parts.Add("dm " + dm);
+        }
+
+        if (d.BackingFile is { } file)
+        {
+            parts.Add("file " + file);
+        }
+
+        var mounts = topology.MountPoints[d.Name];
+        if (mounts.Count > 0)
+        {
+            parts.Add("on " + string.Join(", ", mounts));
+        }
+
+        if (topology.Swaps.Contains("/dev/" + d.Name))
+        {
+            parts.Add("[SWAP]");
+        }
+
+        writer.Write($"{new string(' ', depth * 2)}{string.Join("  ", parts)}\n");
+        foreach (var child in topology.Children(d))
+        {
+            Write(writer, topology, child, depth + 1, style);
+        }
+    }
+
+    private static void WriteJson(Utf8JsonWriter json, BlockTopology topology, BlockDevice d)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", d.Name);
+        json.WriteString("maj:min", d.Device.ToString());
+        json.WriteNumber("size", d.SizeBytes);
+        json.WriteString("type", d.Type);
+        json.WriteStartArray("mountpoints");
+        var mounts = topology.MountPoints[d.Name].ToList();
+        if (topology.Swaps.Contains("/dev/" + d.Name))
+        {
+            mounts.Add("[SWAP]");
+        }
+
+        if (mounts.Count == 0)
+        {
+            json.WriteNullValue();
+        }
+
+        foreach (var m in mounts)
+        {
+            json.WriteStringValue(m);
+        }
+
+        json.WriteEndArray();
+        WriteOptional(json, "transport", d.Transport);
+        WriteOptional(json, "ata_port", d.AtaPort);
+        WriteOptional(json, "scsi", d.ScsiAddress);
+        WriteOptional(json, "vendor", d.Vendor);
+        WriteOptional(json, "model", d.Model);
+        WriteOptional(json, "serial", d.Serial);
+        WriteOptional(json, "dm_name", d.DmName);
+        WriteOptional(json, "backing_file", d.BackingFile);
+        if (d.StartSector is { } start)
+        {
+            json.WriteNumber("start", start);
+        }
+
+        if (d.Rotational is { } rot)
+        {
+            json.WriteBoolean("rota", rot);
+        }
+
+        var children = topology.Children(d).ToArray();
+        if (children.Length > 0)
+        {
+            json.WriteStartArray("children");
+            foreach (var child in children)
+            {
+                WriteJson(json, topology, child);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
