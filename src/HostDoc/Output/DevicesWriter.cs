@@ -69,6 +69,16 @@ public static class DevicesWriter
             parts.Add(rot ? "rotational" : "non-rotational");
         }
 
+        if (d.State is { } state && state != "running" && state != "live")
+        {
+            parts.Add(style.Paint("state " + state, "1;31"));
+        }
+
+        if (d.MdDegraded is > 0)
+        {
+            parts.Add(style.Paint($"degraded: {d.MdDegraded} member(s) missing", "1;31"));
+        }
+
         if (d.StartSector is { } start)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"sectors {start}–{start + (d.SizeBytes / 512) - 1}"));
@@ -135,6 +145,12 @@ public static class DevicesWriter
         WriteOptional(json, "serial", d.Serial);
         WriteOptional(json, "dm_name", d.DmName);
         WriteOptional(json, "backing_file", d.BackingFile);
+        WriteOptional(json, "state", d.State);
+        if (d.MdDegraded is { } degraded)
+        {
+            json.WriteNumber("md_degraded", degraded);
+        }
+
         if (d.StartSector is { } start)
         {
             json.WriteNumber("start", start);

@@ -68,6 +68,50 @@ public sealed class BlockTopologyTests
         Assert.Equal("ata6 5:0:0:0 sdf ST1000DM003-1CH162 Z1D3ABCD → sdf1 → vg-data → /data\n", HostDoc.Tests.Cli.CliRun.Of("--root", tree.Dir, "devices", "ata6").Out);
     }
 
+    [Fact]
+    public void Nvme_md_and_an_offline_scsi_disk_without_udev()
+    {
+        // Shapes of an NVMe namespace with a partition, two SATA disks in a degraded raid1, one offline.
+        using var tree = new TempTree();
+        void Block(string sysPath, string name, string dev, string size, string? partitionOf = null, string? start = null)
+        {
+            tree.Write($"{sysPath}/dev", dev + "\n");
+            tree.Write($"{sysPath}/size", size + "\n");
+            if (partitionOf is not null)
+            {
+                tree.Write($"{sysPath}/partition", "1\n");
+                tree.Write($"{sysPath}/start", start + "\n");
+            }
+
+            Directory.CreateDirectory(tree.Dir + "/sys/class/block");
+            Directory.CreateSymbolicLink($"{tree.Dir}/sys/class/block/{name}", "../.." + sysPath[4..]);
+        }
+
+        const string nvme = "/sys/devices/pci0000:00/0000:00:1d.0/0000:3d:00.0/nvme/nvme0/nvme0n1";
+        Block(nvme, "nvme0n1", "259:0", "1000215216");
+        Block(nvme + "/nvme0n1p1", "nvme0n1p1", "259:1", "1048576", "nvme0n1", "2048");
+        const string sda = "/sys/devices/pci0000:00/0000:00:17.0/ata1/host0/target0:0:0/0:0:0:0";
+        const string sdb = "/sys/devices/pci0000:00/0000:00:17.0/ata2/host1/target1:0:0/1:0:0:0";
+        Block(sda + "/block/sda", "sda", "8:0", "3907029168");
+        Block(sdb + "/block/sdb", "sdb", "8:16", "3907029168");
+        tree.Write(sdb + "/state", "offline\n");
+        Directory.CreateSymbolicLink(tree.Dir + sdb + "/block/sdb/device", "../../../1:0:0:0");
+        Block("/sys/devices/virtual/block/md0", "md0", "9:0", "3906766848");
+        tree.Write("/sys/devices/virtual/block/md0/md/level", "raid1\n");
+        tree.Write("/sys/devices/virtual/block/md0/md/degraded", "1\n");
+        Directory.CreateDirectory(tree.Dir + "/sys/devices/virtual/block/md0/slaves/sda");
+        Directory.CreateDirectory(tree.Dir + "/sys/devices/virtual/block/md0/slaves/sdb");
+
+        var topology = new BlockTopology(BlockDeviceReader.ReadAll(tree.Root), [], []);
+        Assert.Equal(("nvme", "disk"), (topology.Find("nvme0n1")!.Transport, topology.Find("nvme0n1")!.Type));
+        Assert.Equal("nvme0n1", topology.Find("nvme0n1p1")!.Parent);
+        var md = topology.Find("md0")!;
+        Assert.Equal(("raid1", 1UL), (md.Type, md.MdDegraded));
+        Assert.Equal(["sda", "sdb"], md.Slaves);
+        Assert.Equal("offline", topology.Find("ata2")!.State);
+        Assert.Null(topology.Find("sda")!.Model);   // no device/model, no udev: nothing invented
+    }
+
     private static BlockTopology Topology(TempTree tree) =>
         new(BlockDeviceReader.ReadAll(tree.Root), Mountinfo.Read(tree.Root).Value!.Entries, []);
 

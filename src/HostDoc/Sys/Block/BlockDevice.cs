@@ -29,8 +29,10 @@ namespace HostDoc.Sys.Block;
 /// <param name="DmUuid">dm/uuid (LVM-…, CRYPT-…, mpath-…).</param>
 /// <param name="BackingFile">loop/backing_file.</param>
 /// <param name="Udev">udev's record, when the database has one.</param>
+/// <param name="State">device/state of a SCSI disk (running, offline, blocked…); offline after the SCSI layer gave up on it.</param>
+/// <param name="MdDegraded">md/degraded: how many members an md array is missing.</param>
 public sealed record BlockDevice(
     string Name, DeviceNumber Device, string Type, ulong SizeBytes, string? Parent, ulong? StartSector,
     IReadOnlyList<string> Slaves, bool ReadOnly, bool Removable, bool? Rotational, int? LogicalBlockSize, int? PhysicalBlockSize,
     string Transport, string? AtaPort, string? ScsiAddress, string? Vendor, string? Model, string? Serial,
-    string? DmName, string? DmUuid, string? BackingFile, UdevRecord? Udev);
+    string? DmName, string? DmUuid, string? BackingFile, UdevRecord? Udev, string? State = null, ulong? MdDegraded = null);

@@ -57,7 +57,8 @@ public static class BlockDeviceReader
             transport, ata, scsi,
             Text(root, disk + "/device/vendor") is { } v && !v.StartsWith("0x", StringComparison.Ordinal) ? v : udev?.Vendor,
             Text(root, disk + "/device/model") ?? udev?.Model, udev?.Serial,
-            Text(root, dir + "/dm/name"), dmUuid, backing, udev);
+            Text(root, dir + "/dm/name"), dmUuid, backing, udev,
+            isPartition ? null : Text(root, disk + "/device/state"), Number(root, dir + "/md/degraded"));
     }
 
     /// <summary>lsblk's TYPE column.</summary>
