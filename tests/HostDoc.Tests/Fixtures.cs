@@ -21,7 +21,10 @@ internal static class Fixtures
     public static TheoryData<string> Trees => new() { "vm-6.18-idle", "vm-6.18-dirty-burst", "node-exporter-1.5.0", "malformed-meminfo" };
 
     public static CheckResult Run(string scenario, string check, CheckSettings? settings = null) =>
-        new CheckCatalog().Find(check)!.Run(Host(scenario), settings ?? CheckSettings.Defaults);
+        RunOn(Root(scenario), check, settings);
+
+    public static CheckResult RunOn(HostRoot root, string check, CheckSettings? settings = null) =>
+        new CheckCatalog().Find(check)!.Run(new HostModel(root, new FixedClock()), settings ?? CheckSettings.Defaults);
 
     private static string FindRepoRoot()
     {

@@ -15,6 +15,19 @@ namespace HostDoc.Cli.Commands;
 /// <param name="Style">Terminal decoration for standard output.</param>
 internal sealed record CliContext(HostModel Host, CheckCatalog Catalog, TextWriter Out, TextWriter Error, TextStyle Style)
 {
+    /// <summary>Writes each problem as one line on stderr ("hostdoc COMMAND: what, where, why") and returns the exit code: 0 when there were none, 1 otherwise.</summary>
+    public int ReportProblems(string command, IEnumerable<HostDoc.Sources.SourceProblem> problems)
+    {
+        var count = 0;
+        foreach (var problem in problems.Distinct())
+        {
+            Error.Write($"hostdoc {command}: {problem}\n");
+            count++;
+        }
+
+        return count == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+    }
+
     /// <summary>Resolves <paramref name="global"/>: the root (checked to exist) and the colour decision.</summary>
     public static CliContext? Resolve(
         GlobalOptions global, TimeSpan statvfsTimeout, CheckCatalog catalog, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal,

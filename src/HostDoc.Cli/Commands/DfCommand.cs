@@ -13,11 +13,7 @@ internal static class DfCommand
         var mounts = host.Mountinfo;
         if (mounts.Value is not { } mountinfo)
         {
-            foreach (var problem in mounts.Problems)
-            {
-                context.Error.Write($"hostdoc df: {problem}\n");
-            }
-
+            context.ReportProblems("df", mounts.Problems);
             return ExitCodes.SourceProblem;
         }
 
@@ -25,12 +21,6 @@ internal static class DfCommand
             ? FilesystemTable.Build(mountinfo, host.Root.Statvfs(HostModel.DefaultStatvfsTimeout), includePseudo: true)
             : host.Filesystems.Value!;
         DfWriter.Write(context.Out, table, invocation.Bytes, context.Style);
-        var problems = mounts.Problems.Concat(table.Filesystems.SelectMany(f => f.Stats.Problems)).ToArray();
-        foreach (var problem in problems)
-        {
-            context.Error.Write($"hostdoc df: {problem}\n");
-        }
-
-        return problems.Length == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+        return context.ReportProblems("df", mounts.Problems.Concat(table.Filesystems.SelectMany(f => f.Stats.Problems)));
     }
 }

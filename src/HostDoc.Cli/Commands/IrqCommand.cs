@@ -34,11 +34,6 @@ internal static class IrqCommand
         }
 
         IrqWriter.Write(context.Out, shown, delta, irq => IrqAffinity.Read(root, irq), Softirqs.Read(root).Value, KernelStat.Read(root).Value, context.Style);
-        foreach (var problem in first.Problems)
-        {
-            context.Error.Write($"hostdoc irq: {problem}\n");
-        }
-
-        return first.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+        return context.ReportProblems("irq", first.Problems);
     }
 }

@@ -12,11 +12,7 @@ internal static class MemCommand
         var free = host.Free;
         if (free.Value is not { } summary || host.Meminfo.Value is not { } info)
         {
-            foreach (var problem in free.Problems)
-            {
-                context.Error.Write($"hostdoc mem: {problem}\n");
-            }
-
+            context.ReportProblems("mem", free.Problems);
             return ExitCodes.SourceProblem;
         }
 
@@ -28,12 +24,6 @@ internal static class MemCommand
             MemoryBreakdownWriter.WriteWriteback(context.Out, wb, context.Style);
         }
 
-        var problems = free.Problems.Concat(writeback.Problems).Distinct().ToArray();
-        foreach (var problem in problems)
-        {
-            context.Error.Write($"hostdoc mem: {problem}\n");
-        }
-
-        return problems.Length == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+        return context.ReportProblems("mem", free.Problems.Concat(writeback.Problems));
     }
 }

@@ -12,11 +12,6 @@ internal static class StuckCommand
         var survey = new StuckTaskSampler(context.Host.Root, context.Host.Clock, Thread.Sleep)
             .Sample(invocation.Samples, TimeSpan.FromSeconds(invocation.IntervalSeconds));
         StuckWriter.Write(context.Out, survey, context.Style);
-        foreach (var problem in survey.Problems)
-        {
-            context.Error.Write($"hostdoc stuck: {problem}\n");
-        }
-
-        return survey.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+        return context.ReportProblems("stuck", survey.Problems);
     }
 }

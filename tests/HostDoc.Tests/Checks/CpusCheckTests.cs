@@ -64,7 +64,7 @@ public sealed class CpusCheckTests
         tree.Write("/sys/devices/system/cpu/online", "0-2\n");
         tree.Write("/sys/devices/system/cpu/offline", "3\n");
         tree.Write("/sys/devices/system/cpu/present", "0-3\n");
-        var result = new CheckCatalog().Find("cpus")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        var result = Fixtures.RunOn(tree.Root, "cpus");
         Assert.Equal(Severity.Warning, result.Findings.Single(f => f.Id == "cpu.offline").Severity);
         var confined = result.Findings.Single(f => f.Id == "cpuset.offline-only");
         Assert.Equal(Severity.Critical, confined.Severity);
@@ -87,7 +87,7 @@ public sealed class CpusCheckTests
         tree.Write("/cgroup/app/cpuset.mems", "\n");
         tree.Write("/cgroup/app/cpuset.cpu_exclusive", "0\n");
         tree.Write("/sys/devices/system/cpu/online", "0-3\n");
-        var result = new CheckCatalog().Find("cpus")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        var result = Fixtures.RunOn(tree.Root, "cpus");
         var empty = result.Findings.Single(f => f.Id == "cpuset.empty");
         Assert.Equal("/cgroup/app", empty.Subject);
         Assert.Equal("cat /cgroup/cpuset.cpus > /cgroup/app/cpuset.cpus; cat /cgroup/cpuset.mems > /cgroup/app/cpuset.mems", empty.Advice[(empty.Advice.IndexOf("cat", StringComparison.Ordinal))..]);
@@ -103,7 +103,7 @@ public sealed class CpusCheckTests
         tree.Write("/sys/devices/system/clocksource/clocksource0/current_clocksource", "hpet\n");
         tree.Write("/sys/devices/system/clocksource/clocksource0/available_clocksource", "hpet acpi_pm \n");
         tree.Write("/sys/devices/system/cpu/online", "0-3\n");
-        var result = new CheckCatalog().Find("cpus")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        var result = Fixtures.RunOn(tree.Root, "cpus");
         var clock = result.Findings.Single(f => f.Id == "clock.tsc-unstable");
         Assert.Equal(Severity.Warning, clock.Severity);
         Assert.Contains("marked it unstable", clock.Summary, StringComparison.Ordinal);

@@ -66,7 +66,7 @@ public sealed class DiskCheckTests
         tree.CopyFrom("vm-6.18-mounts", "/proc/self/mountinfo");
         tree.Write("/hostdoc/statvfs", Fixtures.Text("vm-6.18-mounts", "/hostdoc/statvfs")
             .Replace($"{Scenario}full 4096 256 0 0 3085511 3085509 3085509 rw", $"{Scenario}full hang", StringComparison.Ordinal));
-        var result = new CheckCatalog().Find("disk")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        var result = Fixtures.RunOn(tree.Root, "disk");
         var hung = result.Findings.Single(f => f.Id == "disk.not-answering");
         Assert.Equal(Severity.Critical, hung.Severity);
         Assert.Equal(Scenario + "full", hung.Subject);

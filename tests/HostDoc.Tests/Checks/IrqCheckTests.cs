@@ -15,7 +15,7 @@ public sealed class IrqCheckTests
             tree.Write("/proc/cmdline", cmdline);
         }
 
-        return new CheckCatalog().Find("irq")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        return Fixtures.RunOn(tree.Root, "irq");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class WritebackCheckTests
     public void Severity_follows_where_the_kernel_starts_flushing_throttling_and_blocking(int nrDirty, Severity expected)
     {
         using var tree = BurstWith(nrDirty);
-        var result = new CheckCatalog().Find("writeback")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        var result = Fixtures.RunOn(tree.Root, "writeback");
         Assert.Equal(expected, result.Findings.Single(f => f.Id == "memory.dirty-near-limit").Severity);
     }
 
@@ -48,7 +48,7 @@ public sealed class WritebackCheckTests
     {
         using var tree = BurstWith(0);
         tree.Write("/proc/sys/vm/dirty_writeback_centisecs", "0\n");
-        var result = new CheckCatalog().Find("writeback")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        var result = Fixtures.RunOn(tree.Root, "writeback");
         Assert.Equal(Severity.Warning, result.Findings.Single(f => f.Id == "writeback.periodic-disabled").Severity);
     }
 
@@ -59,7 +59,7 @@ public sealed class WritebackCheckTests
         tree.Write("/proc/sys/vm/dirty_background_ratio", "30\n");
         tree.Write("/proc/vmstat", Fixtures.Text("vm-6.18-dirty-burst", "/proc/vmstat")
             .Replace("nr_dirty_threshold 1210470\nnr_dirty_background_threshold 604496\n", "", StringComparison.Ordinal));
-        var result = new CheckCatalog().Find("writeback")!.Run(new HostModel(tree.Root, new FixedClock()), CheckSettings.Defaults);
+        var result = Fixtures.RunOn(tree.Root, "writeback");
         Assert.Contains(result.Findings, f => f.Id == "writeback.background-clamped");
     }
 
