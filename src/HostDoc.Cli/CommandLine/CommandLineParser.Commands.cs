@@ -1,0 +1,191 @@
+using System.Globalization;
+using HostDoc.Output;
+
+namespace HostDoc.Cli.CommandLine;
+
+/// <summary>The per-command option grammars (everything but <c>check</c>).</summary>
+internal sealed partial class CommandLineParser
+{
+    private static (Invocation?, UsageError?) ParseReport(GlobalOptions global, List<string> args)
+    {
+        var format = ReportFormat.Text;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg is "--format" or "-f" && reader.TryTakeValue(out var value))
+            {
+                switch (value)
+                {
+                    case "text": format = ReportFormat.Text; break;
+                    case "json": format = ReportFormat.Json; break;
+                    default: return Fail($"--format takes text or json, not \"{value}\"", null);
+                }
+            }
+            else
+            {
+                return Fail($"report: unexpected \"{arg}\" (options: --format text|json)", null);
+            }
+        }
+
+        return (new ReportInvocation(global, format), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseMem(GlobalOptions global, List<string> args)
+    {
+        var unit = FreeUnit.Human;
+        foreach (var arg in args)
+        {
+            switch (arg)
+            {
+                case "--bytes" or "-b": unit = FreeUnit.Bytes; break;
+                case "--kibi" or "-k": unit = FreeUnit.Kibibytes; break;
+                case "--mebi" or "-m": unit = FreeUnit.Mebibytes; break;
+                case "--gibi" or "-g": unit = FreeUnit.Gibibytes; break;
+                case "--human" or "-h": unit = FreeUnit.Human; break;
+                default: return Fail($"mem: unexpected \"{arg}\" (options: --bytes, --kibi, --mebi, --gibi, --human)", null);
+            }
+        }
+
+        return (new MemInvocation(global, unit), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseDf(GlobalOptions global, List<string> args)
+    {
+        var all = false;
+        var bytes = false;
+        foreach (var arg in args)
+        {
+            switch (arg)
+            {
+                case "--all" or "-a": all = true; break;
+                case "--bytes" or "-b": bytes = true; break;
+                default: return Fail($"df: unexpected \"{arg}\" (options: --all, --bytes)", null);
+            }
+        }
+
+        return (new DfInvocation(global, all, bytes), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseTmpfsResize(GlobalOptions global, List<string> args)
+    {
+        ulong? inodes = null;
+        var positional = new List<string>();
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg == "--nr-inodes")
+            {
+                if (!reader.TryTakeValue(out var value) || !ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    return Fail("tmpfs-resize: --nr-inodes takes a whole number", null);
+                }
+
+                inodes = n;
+            }
+            else
+            {
+                positional.Add(arg);
+            }
+        }
+
+        return positional.Count == 2
+            ? (new TmpfsResizeInvocation(global, positional[0], positional[1], inodes), null)
+            : Fail("tmpfs-resize takes MOUNT SIZE (e.g. hostdoc tmpfs-resize /dev/shm 10M)", null);
+    }
+
+    /// <summary>Defaults for a 3 a.m. look: five samples over two seconds.</summary>
+    private static (Invocation?, UsageError?) ParseStuck(GlobalOptions global, List<string> args)
+    {
+        var samples = 5;
+        var interval = 0.5;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg == "--samples" && reader.TryTakeValue(out var n) && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out samples) && samples > 0)
+            {
+                continue;
+            }
+
+            if (arg == "--interval" && reader.TryTakeValue(out var s)
+                && double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out interval) && interval <= 3600)
+            {
+                continue;
+            }
+
+            return Fail("stuck: options are --samples N (at least 1) and --interval SECONDS", null);
+        }
+
+        return (new StuckInvocation(global, samples, interval), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseIrq(GlobalOptions global, List<string> args)
+    {
+        double? interval = null;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            if (reader.Take() == "--interval" && reader.TryTakeValue(out var s)
+                && double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600)
+            {
+                interval = seconds;
+                continue;
+            }
+
+            return Fail("irq: the only option is --interval SECONDS (above 0)", null);
+        }
+
+        return (new IrqInvocation(global, interval), null);
+    }
+
+    /// <summary><c>affinity PID</c> or <c>affinity set PID LIST</c>; the list is validated here, before anything is touched.</summary>
+    private static (Invocation?, UsageError?) ParseAffinity(GlobalOptions global, List<string> args)
+    {
+        const string usage = "affinity takes PID, or set PID LIST (e.g. hostdoc affinity set 1234 0-3,8)";
+        var set = args.Count > 0 && args[0] == "set";
+        var rest = set ? args.Skip(1).ToList() : args;
+        if (rest.Count != (set ? 2 : 1) || !int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid <= 0)
+        {
+            return Fail(usage, null);
+        }
+
+        if (!set)
+        {
+            return (new AffinityInvocation(global, pid, null), null);
+        }
+
+        if (!HostDoc.Cpus.CpuList.TryParse(rest[1], out var cpus, out var error) || cpus.IsEmpty)
+        {
+            return Fail($"affinity set: \"{rest[1]}\" is not a CPU list{(error.Length > 0 ? ": " + error : " (it is empty)")}", null);
+        }
+
+        return (new AffinityInvocation(global, pid, cpus), null);
+    }
+
+    private static (Invocation?, UsageError?) ParseDevices(GlobalOptions global, List<string> args)
+    {
+        var json = false;
+        string? name = null;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg is "--format" && reader.TryTakeValue(out var format) && format is "text" or "json")
+            {
+                json = format == "json";
+            }
+            else if (!arg.StartsWith('-') && name is null)
+            {
+                name = arg;
+            }
+            else
+            {
+                return Fail("devices: options are --format text|json and an optional device name", null);
+            }
+        }
+
+        return (new DevicesInvocation(global, json, name), null);
+    }
+}
