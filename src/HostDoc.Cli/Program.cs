@@ -69,6 +69,7 @@ internal static class Program
         AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
         CpusInvocation => CpusCommand.Cpus(context),
         DevicesInvocation devices => DevicesCommand.Run(context, devices),
+        DecodeSenseInvocation sense => DecodeCommand.Run(context, sense),
         CpusetInvocation cpuset => CpusCommand.Cpuset(context, cpuset),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),

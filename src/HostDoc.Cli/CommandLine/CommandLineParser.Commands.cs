@@ -188,4 +188,16 @@ internal sealed partial class CommandLineParser
 
         return (new DevicesInvocation(global, json, name), null);
     }
+
+    private static (Invocation?, UsageError?) ParseDecode(GlobalOptions global, List<string> args)
+    {
+        if (args.Count < 2 || args[0] != "sense")
+        {
+            return Fail("decode takes sense HEX… (e.g. hostdoc decode sense 72 03 11 04 00 00 00 0c …)", null);
+        }
+
+        return HostDoc.KernelLog.Decoders.SenseData.TryParseHex(args.Skip(1), out var bytes, out var error)
+            ? (new DecodeSenseInvocation(global, bytes), null)
+            : Fail("decode sense: " + error, null);
+    }
 }

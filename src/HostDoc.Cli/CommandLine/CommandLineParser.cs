@@ -81,11 +81,12 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "irq" => ParseIrq(global, rest),
             "affinity" => ParseAffinity(global, rest),
             "devices" => ParseDevices(global, rest),
+            "decode" => ParseDecode(global, rest),
             "cpus" => rest.Count == 0 ? (new CpusInvocation(global), null) : Fail("cpus takes no arguments", null),
             "cpuset" => rest.Count <= 1 ? (new CpusetInvocation(global, rest.FirstOrDefault()), null) : Fail("cpuset takes at most a PATH", null),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)", null),
         };
     }
 

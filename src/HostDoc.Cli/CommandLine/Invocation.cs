@@ -50,6 +50,8 @@ internal sealed record CpusetInvocation(GlobalOptions Global, string? Path) : In
 
 internal sealed record DevicesInvocation(GlobalOptions Global, bool Json, string? Name) : Invocation(Global);
 
+internal sealed record DecodeSenseInvocation(GlobalOptions Global, byte[] Bytes) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>

@@ -24,6 +24,7 @@ internal static class HelpText
           cpuset [PATH]                 the cpuset tree (cgroup v1 or v2): cpus, mems, effective, exclusive/partition, tasks
           affinity PID                  where each thread of PID may run (CPUs, memory nodes)
           affinity set PID LIST         pin every thread of PID to LIST (0-3,8); the only command that changes anything
+          decode sense HEX…             SCSI sense data (fixed or descriptor): key, ASC/ASCQ text, failing LBA
           check NAME [OPTIONS]          one check as a Nagios/Monitoring Plugins plugin (exit 0/1/2/3)
           check --list                  the checks there are
           help [COMMAND]                this text, or a command's
