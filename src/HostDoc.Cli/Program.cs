@@ -70,6 +70,8 @@ internal static class Program
         CpusInvocation => CpusCommand.Cpus(context),
         DevicesInvocation devices => DevicesCommand.Run(context, devices),
         DecodeSenseInvocation sense => DecodeCommand.Run(context, sense),
+        DecodeAtaInvocation ata => DecodeAtaCommand.Ata(context, ata),
+        DecodeScsiResultInvocation result => DecodeAtaCommand.ScsiResultCode(context, result),
         CpusetInvocation cpuset => CpusCommand.Cpuset(context, cpuset),
         ListChecksInvocation => CheckCommand.List(context),
         CheckInvocation check => CheckTimeout.Run(context, check),

@@ -191,9 +191,23 @@ internal sealed partial class CommandLineParser
 
     private static (Invocation?, UsageError?) ParseDecode(GlobalOptions global, List<string> args)
     {
+        const string usage = "decode takes sense HEX…, ata 'cmd …' ['res …'], or scsi-result 0xNNNNNNNN";
+        if (args.Count >= 2 && args[0] == "ata" && args.Count <= 3)
+        {
+            return (new DecodeAtaInvocation(global, args[1], args.Count > 2 ? args[2] : null), null);
+        }
+
+        if (args.Count == 2 && args[0] == "scsi-result")
+        {
+            var text = args[1].StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? args[1][2..] : args[1];
+            return uint.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var result)
+                ? (new DecodeScsiResultInvocation(global, result), null)
+                : Fail("decode scsi-result takes a hex result such as 0x08000002", null);
+        }
+
         if (args.Count < 2 || args[0] != "sense")
         {
-            return Fail("decode takes sense HEX… (e.g. hostdoc decode sense 72 03 11 04 00 00 00 0c …)", null);
+            return Fail(usage, null);
         }
 
         return HostDoc.KernelLog.Decoders.SenseData.TryParseHex(args.Skip(1), out var bytes, out var error)

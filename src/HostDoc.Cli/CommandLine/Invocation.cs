@@ -52,6 +52,10 @@ internal sealed record DevicesInvocation(GlobalOptions Global, bool Json, string
 
 internal sealed record DecodeSenseInvocation(GlobalOptions Global, byte[] Bytes) : Invocation(Global);
 
+internal sealed record DecodeAtaInvocation(GlobalOptions Global, string Command, string? Result) : Invocation(Global);
+
+internal sealed record DecodeScsiResultInvocation(GlobalOptions Global, uint Result) : Invocation(Global);
+
 internal sealed record ListChecksInvocation(GlobalOptions Global) : Invocation(Global);
 
 /// <summary><c>hostdoc check NAME</c> with its thresholds by spec key.</summary>

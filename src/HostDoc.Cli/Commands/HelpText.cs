@@ -25,6 +25,8 @@ internal static class HelpText
           affinity PID                  where each thread of PID may run (CPUs, memory nodes)
           affinity set PID LIST         pin every thread of PID to LIST (0-3,8); the only command that changes anything
           decode sense HEX…             SCSI sense data (fixed or descriptor): key, ASC/ASCQ text, failing LBA
+          decode ata 'cmd …' ['res …']  libata's taskfile dump: command, LBA, sectors, NCQ tag, status/error bits, every Emask bit
+          decode scsi-result 0xNNNNNNNN the driver/host/message/status bytes of a SCSI result
           check NAME [OPTIONS]          one check as a Nagios/Monitoring Plugins plugin (exit 0/1/2/3)
           check --list                  the checks there are
           help [COMMAND]                this text, or a command's
