@@ -12,12 +12,16 @@ for tree in tests/fixtures/*/; do
           "--root $tree check memory -v" "--root $tree check writeback -v" "--root $tree check disk -v"
           "--root $tree check disk -w 20% -c 10% -W 20% -K 10% -A -P")
 done
-cases+=("check memory -w abc" "check disk -w 20% -c 10% -r (" "bogus" "--help" "check --list")
+cases+=("check memory -w abc" "check disk -w 20% -c 10% -r (" "bogus" "--help" "check --list"
+        "decode sense 72 03 11 04 00 00 00 0c 00 0a 80 00 00 00 00 00 11 64 01 da" "decode scsi-result 0x08000002"
+        "decode ata cmd\ 60/08:00:d7:01:64/00:00:11:00:00/40" "--root tests/fixtures/stuck-seed-jbd2 stuck"
+        "--root tests/fixtures/stuck-seed-jbd2 check stuck -v")
 for c in "${cases[@]}"; do
   # shellcheck disable=SC2086
-  a=$($native $c 2>&1; echo "exit $?")
+  # The report's first line carries the time it was made; the two runs straddle seconds.
+  a=$($native $c 2>&1 | sed -E 's/ at [0-9-]+ [0-9:]+Z$//'; echo "exit ${PIPESTATUS[0]}")
   # shellcheck disable=SC2086
-  b=$(dotnet "$jit" $c 2>&1; echo "exit $?")
+  b=$(dotnet "$jit" $c 2>&1 | sed -E 's/ at [0-9-]+ [0-9:]+Z$//'; echo "exit ${PIPESTATUS[0]}")
   if [[ "$a" != "$b" ]]; then
     echo "native and JIT builds differ: hostdoc $c"
     diff <(echo "$b") <(echo "$a") | head -5

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using HostDoc.KernelLog.Decoders;
 
 namespace HostDoc.Output;
 
 /// <summary><c>hostdoc decode ata 'cmd …' ['res …']</c>: libata's taskfile dump in words.</summary>
-public static partial class AtaTaskfileWriter
+public static class AtaTaskfileWriter
 {
     /// <summary>Writes the command, and the result with its error bits and failing LBA when given.</summary>
     public static void Write(TextWriter writer, AtaTaskfile command, AtaTaskfile? result, string? resultLine)
@@ -28,8 +27,7 @@ public static partial class AtaTaskfileWriter
                 $"failing LBA {lba}{(inside ? $" ({lba - command.Lba} sector(s) into the request)" : " (outside the request: the result registers may not hold an address)")}\n"));
         }
 
-        if (resultLine is not null && EmaskPattern().Match(resultLine) is { Success: true } m
-            && int.TryParse(m.Groups[1].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var emask))
+        if (Emask(resultLine) is { } emask)
         {
             writer.Write(string.Create(CultureInfo.InvariantCulture, $"Emask    0x{emask:x}:\n"));
             foreach (var (bit, meaning) in AtaNames.Emask(emask))
@@ -39,6 +37,22 @@ public static partial class AtaTaskfileWriter
         }
     }
 
-    [GeneratedRegex(@"Emask 0x([0-9a-fA-F]+)")]
-    private static partial Regex EmaskPattern();
+    /// <summary>The value after "Emask 0x" in a res line.</summary>
+    private static int? Emask(string? line)
+    {
+        var at = line?.IndexOf("Emask 0x", StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var digits = line.AsSpan(at + 8);
+        var end = 0;
+        while (end < digits.Length && char.IsAsciiHexDigit(digits[end]))
+        {
+            end++;
+        }
+
+        return int.TryParse(digits[..end], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
 }
