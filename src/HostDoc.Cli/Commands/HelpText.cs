@@ -36,8 +36,10 @@ internal static class HelpText
           --color MODE   colour terminal output: auto (default: only on a terminal, never with NO_COLOR), always, never
           --version      print the version
 
-        Exit codes: report and mem exit 0 when done, 1 when a source could not be read, 2 on a usage error;
-        check exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (bad option, unreadable source, timeout).
+        Exit codes: the commands that show things exit 0 when done, 1 when a source could not be read (or
+        affinity set could not change a thread), 2 on a usage error; tmpfs-resize exits 0 would succeed,
+        1 would be refused, 2 usage or undecided; check exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
+        (bad option, unreadable source, timeout).
         """;
 
     private const string CheckUsage = """
