@@ -24,8 +24,7 @@ public sealed class BlockTopologyTests
     [Fact]
     public void The_seeds_sata_layout_joins_every_name_of_the_failing_disk()
     {
-        using var tree = SeedTree();
-        var topology = Topology(tree);
+        var topology = Topology(Fixtures.Root("seed-sata-ata6"));
         var sdf = topology.Find("sdf")!;
         Assert.Equal(("ata", "ata6", "5:0:0:0"), (sdf.Transport, sdf.AtaPort, sdf.ScsiAddress));
         Assert.Equal("ST1000DM003-1CH162", sdf.Model);
@@ -46,8 +45,7 @@ public sealed class BlockTopologyTests
     [Fact]
     public void A_failing_sector_maps_to_its_partition_and_offset()
     {
-        using var tree = SeedTree();
-        var topology = Topology(tree);
+        var topology = Topology(Fixtures.Root("seed-sata-ata6"));
         var (partition, offset) = topology.PartitionAt(topology.Find("sdf")!, 291_766_746)!.Value;
         Assert.Equal("sdf1", partition.Name);
         Assert.Equal((291_766_746UL - 2048) * 512, offset);
@@ -57,15 +55,15 @@ public sealed class BlockTopologyTests
     [Fact]
     public void The_text_tree_goes_from_port_to_mount()
     {
-        using var tree = SeedTree();
-        var run = HostDoc.Tests.Cli.CliRun.Of("--root", tree.Dir, "devices");
+        var tree = Fixtures.Dir("seed-sata-ata6");
+        var run = HostDoc.Tests.Cli.CliRun.Of("--root", tree, "devices");
         Assert.Equal(
             "ata → ata6 → scsi 5:0:0:0\n" +
             "  sdf  disk  932 GiB  ATA ST1000DM003-1CH162  serial Z1D3ABCD  rotational\n" +
             "    sdf1  part  932 GiB  sectors 2048–1953523711\n" +
             "      dm-0  lvm  900 GiB  dm vg-data  on /data\n",
             run.Out);
-        Assert.Equal("ata6 5:0:0:0 sdf ST1000DM003-1CH162 Z1D3ABCD → sdf1 → vg-data → /data\n", HostDoc.Tests.Cli.CliRun.Of("--root", tree.Dir, "devices", "ata6").Out);
+        Assert.Equal("ata6 5:0:0:0 sdf ST1000DM003-1CH162 Z1D3ABCD → sdf1 → vg-data → /data\n", HostDoc.Tests.Cli.CliRun.Of("--root", tree, "devices", "ata6").Out);
     }
 
     [Fact]
@@ -112,50 +110,8 @@ public sealed class BlockTopologyTests
         Assert.Null(topology.Find("sda")!.Model);   // no device/model, no udev: nothing invented
     }
 
-    private static BlockTopology Topology(TempTree tree) =>
-        new(BlockDeviceReader.ReadAll(tree.Root), Mountinfo.Read(tree.Root).Value!.Entries, []);
-
-    /// <summary>
-    /// The seed's failing disk in the sysfs shape of a real SATA host (the path layout of node_exporter's
-    /// captured sdb: pci0000:00/0000:00:0d.0/ata4/host3/target3:0:0/3:0:0:0/block/sdb), renamed to the
-    /// seed's ata6/5:0:0:0/sdf, with a partition, an LVM volume on it mounted at /data, and udev data.
-    /// </summary>
-    private static TempTree SeedTree()
-    {
-        var tree = new TempTree();
-        const string disk = "/sys/devices/pci0000:00/0000:00:1f.2/ata6/host5/target5:0:0/5:0:0:0";
-        tree.Write(disk + "/vendor", "ATA     \n");
-        tree.Write(disk + "/model", "ST1000DM003-1CH162\n");
-        tree.Write(disk + "/block/sdf/dev", "8:80\n");
-        tree.Write(disk + "/block/sdf/size", "1953525168\n");
-        tree.Write(disk + "/block/sdf/removable", "0\n");
-        tree.Write(disk + "/block/sdf/ro", "0\n");
-        tree.Write(disk + "/block/sdf/queue/rotational", "1\n");
-        tree.Write(disk + "/block/sdf/queue/logical_block_size", "512\n");
-        tree.Write(disk + "/block/sdf/queue/physical_block_size", "4096\n");
-        Directory.CreateSymbolicLink(tree.Dir + disk + "/block/sdf/device", "../../../5:0:0:0");
-        tree.Write(disk + "/block/sdf/sdf1/dev", "8:81\n");
-        tree.Write(disk + "/block/sdf/sdf1/partition", "1\n");
-        tree.Write(disk + "/block/sdf/sdf1/start", "2048\n");
-        tree.Write(disk + "/block/sdf/sdf1/size", "1953521664\n");
-        tree.Write(disk + "/block/sdf/sdf1/ro", "0\n");
-        Directory.CreateDirectory(tree.Dir + disk + "/block/sdf/sdf1/holders");
-        const string dm = "/sys/devices/virtual/block/dm-0";
-        tree.Write(dm + "/dev", "253:0\n");
-        tree.Write(dm + "/size", "1887436800\n");
-        tree.Write(dm + "/ro", "0\n");
-        tree.Write(dm + "/dm/name", "vg-data\n");
-        tree.Write(dm + "/dm/uuid", "LVM-Qk9a3cTzXYj1aBcD2eFgHiJkLmNoPqRsTuVwXyZ012345678901234567\n");
-        Directory.CreateDirectory(tree.Dir + dm + "/slaves");
-        Directory.CreateSymbolicLink(tree.Dir + dm + "/slaves/sdf1", "../../../../pci0000:00/0000:00:1f.2/ata6/host5/target5:0:0/5:0:0:0/block/sdf/sdf1");
-        Directory.CreateDirectory(tree.Dir + "/sys/class/block");
-        Directory.CreateSymbolicLink(tree.Dir + "/sys/class/block/sdf", "../../devices/pci0000:00/0000:00:1f.2/ata6/host5/target5:0:0/5:0:0:0/block/sdf");
-        Directory.CreateSymbolicLink(tree.Dir + "/sys/class/block/sdf1", "../../devices/pci0000:00/0000:00:1f.2/ata6/host5/target5:0:0/5:0:0:0/block/sdf/sdf1");
-        Directory.CreateSymbolicLink(tree.Dir + "/sys/class/block/dm-0", "../../devices/virtual/block/dm-0");
-        tree.Write("/run/udev/data/b8:80", "S:disk/by-id/ata-ST1000DM003-1CH162_Z1D3ABCD\nE:ID_BUS=ata\nE:ID_MODEL=ST1000DM003-1CH162\nE:ID_SERIAL=ST1000DM003-1CH162_Z1D3ABCD\nE:ID_SERIAL_SHORT=Z1D3ABCD\n");
-        tree.Write("/proc/self/mountinfo", "21 1 253:0 / /data rw,relatime - ext3 /dev/mapper/vg-data rw,errors=remount-ro,data=ordered\n");
-        return tree;
-    }
+    private static BlockTopology Topology(HostRoot root) =>
+        new(BlockDeviceReader.ReadAll(root), Mountinfo.Read(root).Value!.Entries, []);
 
     private static List<string> Flatten(JsonElement root)
     {
