@@ -69,6 +69,17 @@ public sealed class HostRoot
     }
 
     /// <summary>
+    /// A one-value file (a sysfs attribute, a sysctl) with its trailing newline and padding removed;
+    /// null when it cannot be read or holds nothing.
+    /// </summary>
+    public string? ReadValue(string kernelPath) =>
+        ReadText(kernelPath, 64 * 1024).Value?.Trim() is { Length: > 0 } text ? text : null;
+
+    /// <summary>A one-value file holding an unsigned decimal; null when unreadable or not a number.</summary>
+    public ulong? ReadNumber(string kernelPath) =>
+        ReadValue(kernelPath) is { } text && KernelNumber.TryParseUnsigned(text, out var value) ? value : null;
+
+    /// <summary>
     /// The memory page size: the live host's, or what a captured tree carries in
     /// <c>hostdoc/page_size</c>; null when a tree does not say.
     /// </summary>
@@ -79,12 +90,7 @@ public sealed class HostRoot
             return Environment.SystemPageSize;
         }
 
-        var text = ReadText("/hostdoc/page_size", 64);
-        return text.Value is { } value
-            && int.TryParse(value.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
-            && size > 0
-            ? size
-            : null;
+        return ReadNumber("/hostdoc/page_size") is { } size and > 0 and <= int.MaxValue ? (int)size : null;
     }
 
     /// <summary>The names in the directory <paramref name="kernelPath"/> (e.g. the PIDs in /proc); empty when it cannot be listed.</summary>

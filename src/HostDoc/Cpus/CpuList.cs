@@ -74,6 +74,13 @@ public readonly struct CpuList : IEquatable<CpuList>
     /// <summary>CPUs in this set and not in <paramref name="other"/>.</summary>
     public CpuList Except(CpuList other) => Of(Cpus.Where(c => !other.Contains(c)));
 
+    /// <summary>
+    /// Reads a file holding a CPU (or memory node) list. An existing but empty file is the empty set
+    /// (a new cpuset's cpuset.cpus); a missing or malformed one is null.
+    /// </summary>
+    public static CpuList? Read(HostRoot root, string kernelPath) =>
+        root.ReadText(kernelPath, 64 * 1024).Value is { } text && TryParse(text, out var list, out _) ? list : null;
+
     /// <summary>Parses the list form; whitespace and a trailing newline, as the kernel prints them, are allowed.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out CpuList list, out string error, int limit = MaxCpus)
     {

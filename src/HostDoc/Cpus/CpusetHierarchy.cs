@@ -41,8 +41,8 @@ public sealed record CpusetHierarchy(string MountPoint, int Version, CpusetNode 
         var dir = path == "/" ? mountPoint : mountPoint + path;
         var v1 = version == 1;
         var exclusive = v1
-            ? (Text(root, dir + "/cpuset.cpu_exclusive") == "1" ? "cpu_exclusive" : null)
-            : Text(root, dir + "/cpuset.cpus.partition") is { } p && p != "member" ? p : null;
+            ? (root.ReadValue(dir + "/cpuset.cpu_exclusive") == "1" ? "cpu_exclusive" : null)
+            : root.ReadValue(dir + "/cpuset.cpus.partition") is { } p && p != "member" ? p : null;
         var tasks = root.ReadText(dir + (v1 ? "/tasks" : "/cgroup.procs"), 16 * 1024 * 1024).Value?
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Length ?? 0;
         var children = new List<CpusetNode>();
@@ -55,14 +55,10 @@ public sealed record CpusetHierarchy(string MountPoint, int Version, CpusetNode 
         }
 
         return new CpusetNode(path,
-            List(root, dir + "/cpuset.cpus"), List(root, dir + "/cpuset.mems"),
-            List(root, dir + (v1 ? "/cpuset.effective_cpus" : "/cpuset.cpus.effective")),
-            List(root, dir + (v1 ? "/cpuset.effective_mems" : "/cpuset.mems.effective")),
+            CpuList.Read(root, dir + "/cpuset.cpus"), CpuList.Read(root, dir + "/cpuset.mems"),
+            CpuList.Read(root, dir + (v1 ? "/cpuset.effective_cpus" : "/cpuset.cpus.effective")),
+            CpuList.Read(root, dir + (v1 ? "/cpuset.effective_mems" : "/cpuset.mems.effective")),
             exclusive, tasks, children);
     }
 
-    private static string? Text(HostRoot root, string path) => root.ReadText(path, 4096).Value?.Trim();
-
-    private static CpuList? List(HostRoot root, string path) =>
-        Text(root, path) is { } text && CpuList.TryParse(text, out var list, out _) ? list : null;
 }

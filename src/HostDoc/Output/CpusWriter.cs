@@ -23,7 +23,7 @@ public static class CpusWriter
         foreach (var cpu in (states.Possible ?? states.Online ?? CpuList.Empty).Cpus)
         {
             var dir = $"/sys/devices/system/cpu/cpu{cpu}/topology/";
-            string Read(string name) => root.ReadText(dir + name, 256).Value?.Trim() ?? "-";
+            string Read(string name) => root.ReadValue(dir + name) ?? "-";
             writer.Write($"  {cpu,3}  {Read("physical_package_id"),7}  {Read("core_id"),4}  {Read("thread_siblings_list"),-15}  {(states.Online?.Contains(cpu) == true ? "yes" : "no")}\n");
         }
 

@@ -104,7 +104,7 @@ public sealed class StuckTaskSampler(HostRoot root, TimeProvider clock, Action<T
         var dir = $"/proc/{id.Pid}/task/{id.Tid}";
         var stackText = root.ReadText(dir + "/stack", 64 * 1024).Value;
         var frames = stackText is null ? null : StackFile.Parse(stackText);
-        var wchan = root.ReadText(dir + "/wchan", 256).Value?.Trim() is { Length: > 0 } w && w != "0" ? w : null;
+        var wchan = root.ReadValue(dir + "/wchan") is { } w && w != "0" ? w : null;
         var names = frames is { Count: > 0 } ? frames.Select(f => f.Function).ToArray() : wchan is null ? [] : [wchan];
         var (waitClass, site) = WaitClassifier.Classify(names);
         var sched = ReadSched(id);
@@ -120,7 +120,5 @@ public sealed class StuckTaskSampler(HostRoot root, TimeProvider clock, Action<T
     private string CommandLine(int pid) =>
         root.ReadText($"/proc/{pid}/cmdline", 64 * 1024).Value is { } text ? text.TrimEnd('\0').Replace('\0', ' ') : "";
 
-    private ulong? HungTaskTimeout() =>
-        root.ReadText("/proc/sys/kernel/hung_task_timeout_secs", 64).Value is { } t
-        && KernelNumber.TryParseUnsigned(t.AsSpan().Trim(), out var seconds) ? seconds : null;
+    private ulong? HungTaskTimeout() => root.ReadNumber("/proc/sys/kernel/hung_task_timeout_secs");
 }

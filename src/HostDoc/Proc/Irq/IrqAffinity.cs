@@ -13,8 +13,5 @@ public sealed record IrqAffinity(string Irq, CpuList? Allowed, CpuList? Effectiv
 {
     /// <summary>Reads both files for irq <paramref name="irq"/>.</summary>
     public static IrqAffinity Read(HostRoot root, string irq) =>
-        new(irq, List(root, $"/proc/irq/{irq}/smp_affinity_list"), List(root, $"/proc/irq/{irq}/effective_affinity_list"));
-
-    private static CpuList? List(HostRoot root, string path) =>
-        root.ReadText(path, 4096).Value is { } text && CpuList.TryParse(text, out var list, out _) ? list : null;
+        new(irq, CpuList.Read(root, $"/proc/irq/{irq}/smp_affinity_list"), CpuList.Read(root, $"/proc/irq/{irq}/effective_affinity_list"));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HostDoc.Run;
 using HostDoc.Storage;
 
@@ -25,7 +24,7 @@ public static class BlockDeviceReader
     private static BlockDevice? Read(HostRoot root, string name)
     {
         var dir = $"/sys/class/block/{name}";
-        if (Text(root, dir + "/dev") is not { } dev || !DeviceNumber.TryParse(dev, out var number))
+        if (root.ReadValue(dir + "/dev") is not { } dev || !DeviceNumber.TryParse(dev, out var number))
         {
             return null;
         }
@@ -45,20 +44,20 @@ public static class BlockDeviceReader
             : scsi is not null ? "scsi"
             : "virtual";
         var udev = root.ReadText(UdevRecord.DatabasePath(number.Major, number.Minor), 256 * 1024).Value is { } db ? UdevRecord.Parse(db) : null;
-        var dmUuid = Text(root, dir + "/dm/uuid");
-        var backing = Text(root, dir + "/loop/backing_file");
-        var type = TypeOf(name, number, isPartition, dmUuid, Text(root, dir + "/md/level"), backing);
+        var dmUuid = root.ReadValue(dir + "/dm/uuid");
+        var backing = root.ReadValue(dir + "/loop/backing_file");
+        var type = TypeOf(name, number, isPartition, dmUuid, root.ReadValue(dir + "/md/level"), backing);
         return new BlockDevice(
-            name, number, type, (Number(root, dir + "/size") ?? 0) * 512, parent, isPartition ? Number(root, dir + "/start") : null,
+            name, number, type, (root.ReadNumber(dir + "/size") ?? 0) * 512, parent, isPartition ? root.ReadNumber(dir + "/start") : null,
             root.ListDirectory(dir + "/slaves").Order(StringComparer.Ordinal).ToArray(),
-            Number(root, dir + "/ro") == 1, Number(root, disk + "/removable") == 1,
-            Number(root, disk + "/queue/rotational") is { } rot ? rot == 1 : null,
-            (int?)Number(root, disk + "/queue/logical_block_size"), (int?)Number(root, disk + "/queue/physical_block_size"),
+            root.ReadNumber(dir + "/ro") == 1, root.ReadNumber(disk + "/removable") == 1,
+            root.ReadNumber(disk + "/queue/rotational") is { } rot ? rot == 1 : null,
+            (int?)root.ReadNumber(disk + "/queue/logical_block_size"), (int?)root.ReadNumber(disk + "/queue/physical_block_size"),
             transport, ata, scsi,
-            Text(root, disk + "/device/vendor") is { } v && !v.StartsWith("0x", StringComparison.Ordinal) ? v : udev?.Vendor,
-            Text(root, disk + "/device/model") ?? udev?.Model, udev?.Serial,
-            Text(root, dir + "/dm/name"), dmUuid, backing, udev,
-            isPartition ? null : Text(root, disk + "/device/state"), Number(root, dir + "/md/degraded"));
+            root.ReadValue(disk + "/device/vendor") is { } v && !v.StartsWith("0x", StringComparison.Ordinal) ? v : udev?.Vendor,
+            root.ReadValue(disk + "/device/model") ?? udev?.Model, udev?.Serial,
+            root.ReadValue(dir + "/dm/name"), dmUuid, backing, udev,
+            isPartition ? null : root.ReadValue(disk + "/device/state"), root.ReadNumber(dir + "/md/degraded"));
     }
 
     /// <summary>lsblk's TYPE column.</summary>
@@ -73,9 +72,4 @@ public static class BlockDeviceReader
         : name.StartsWith("loop", StringComparison.Ordinal) ? "loop"
         : number.Major == 11 ? "rom"
         : "disk";
-
-    private static string? Text(HostRoot root, string path) => root.ReadText(path, 64 * 1024).Value?.Trim() is { Length: > 0 } t ? t : null;
-
-    private static ulong? Number(HostRoot root, string path) =>
-        Text(root, path) is { } t && ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

@@ -10,8 +10,5 @@ public sealed record HostIdentity(string? Hostname, string? KernelRelease)
 {
     /// <summary>Reads both files; a missing one is simply null.</summary>
     public static HostIdentity Read(HostRoot root) =>
-        new(ReadLine(root, "/proc/sys/kernel/hostname"), ReadLine(root, "/proc/sys/kernel/osrelease"));
-
-    private static string? ReadLine(HostRoot root, string path) =>
-        root.ReadText(path, 4096).Value?.Trim() is { Length: > 0 } text ? text : null;
+        new(root.ReadValue("/proc/sys/kernel/hostname"), root.ReadValue("/proc/sys/kernel/osrelease"));
 }

@@ -33,7 +33,7 @@ public sealed record Ext4Errors(string Device, ulong Count, Ext4Error? First, Ex
 
     private static Ext4Error? ReadError(HostRoot root, string prefix)
     {
-        var time = Number(root, prefix + "time");
+        var time = root.ReadNumber(prefix + "time");
         if (time is null or 0)
         {
             return null;
@@ -41,13 +41,11 @@ public sealed record Ext4Errors(string Device, ulong Count, Ext4Error? First, Ex
 
         return new Ext4Error(
             DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(time.Value, (ulong)long.MaxValue / 1000)),
-            root.ReadText(prefix + "func", 256).Value?.Trim() ?? "",
-            Number(root, prefix + "line"),
-            Number(root, prefix + "ino"),
-            Number(root, prefix + "block"),
-            Number(root, prefix + "errcode"));
+            root.ReadValue(prefix + "func") ?? "",
+            root.ReadNumber(prefix + "line"),
+            root.ReadNumber(prefix + "ino"),
+            root.ReadNumber(prefix + "block"),
+            root.ReadNumber(prefix + "errcode"));
     }
 
-    private static ulong? Number(HostRoot root, string path) =>
-        root.ReadText(path, 64).Value is { } text && KernelNumber.TryParseUnsigned(text.AsSpan().Trim(), out var value) ? value : null;
 }

@@ -11,6 +11,6 @@ public sealed record Clocksource(string? Current, IReadOnlyList<string> Availabl
 
     /// <summary>Reads both files (null/empty where missing).</summary>
     public static Clocksource Read(HostRoot root) =>
-        new(root.ReadText(Directory + "current_clocksource", 256).Value?.Trim(),
+        new(root.ReadValue(Directory + "current_clocksource"),
             root.ReadText(Directory + "available_clocksource", 1024).Value?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
 }

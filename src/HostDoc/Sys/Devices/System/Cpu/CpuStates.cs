@@ -15,6 +15,5 @@ public sealed record CpuStates(CpuList? Online, CpuList? Offline, CpuList? Prese
     public static CpuStates Read(HostRoot root) =>
         new(List(root, "online"), List(root, "offline"), List(root, "present"), List(root, "possible"), List(root, "isolated"));
 
-    private static CpuList? List(HostRoot root, string name) =>
-        root.ReadText(Directory + name, 4096).Value is { } text && CpuList.TryParse(text, out var list, out _) ? list : null;
+    private static CpuList? List(HostRoot root, string name) => CpuList.Read(root, Directory + name);
 }
