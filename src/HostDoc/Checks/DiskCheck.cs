@@ -54,25 +54,22 @@ public sealed class DiskCheck : ICheck
         var inodes = settings.For(Inodes);
         var findings = new List<Finding>();
         var measurements = new List<Measurement>();
-        foreach (var fs in Select(host.Root, host.Mountinfo.Value?.Entries ?? [], filesystems, settings.Values("path"), findings))
+        var selected = Select(host.Root, host.Mountinfo.Value?.Entries ?? [], filesystems, settings.Values("path"), findings).ToArray();
+        foreach (var fs in selected)
         {
             Examine(host, fs, space, inodes, findings, measurements);
         }
 
         var spaceFindings = findings.Where(f => f.Id == "disk.space-low").ToArray();
+        var tightest = selected.Where(f => f.Stats.Value is not null).MinBy(f => f.Stats.Value!.FreePercentOfUsable);
         var headline = spaceFindings.Length switch
         {
             0 => "no filesystems selected",
             1 => spaceFindings[0].Summary,
-            _ => $"{spaceFindings.Length} filesystems OK; least free: {Tightest(filesystems, spaceFindings)}",
+            _ => $"{spaceFindings.Length} filesystems OK; least free: {spaceFindings.First(f => f.Subject == tightest!.MountPoint).Summary}",
         };
         return new CheckResult(Name, findings, measurements, table.Problems, headline);
     }
-
-    private static string Tightest(FilesystemTable table, Finding[] spaceFindings) =>
-        spaceFindings
-            .Select(f => (Finding: f, Free: table.AtMountPoint(f.Subject)?.Stats.Value?.FreePercentOfUsable ?? 100))
-            .MinBy(x => x.Free).Finding.Summary;
 
     private static IEnumerable<MountedFilesystem> Select(
         HostRoot root, IReadOnlyList<Proc.Pid.MountinfoEntry> mounts, FilesystemTable table, IReadOnlyList<string> paths, List<Finding> findings)
@@ -85,9 +82,7 @@ public sealed class DiskCheck : ICheck
         var chosen = new List<MountedFilesystem>();
         foreach (var path in paths)
         {
-            var holder = table.Holding(path);
-            var hangs = holder is not null && FilesystemKinds.CanHang(holder.Mount.FsType);
-            if (holder is { } fs && (hangs || PathAccess.Exists(root, path, mounts)))
+            if (table.Holding(path) is { } fs && PathAccess.Exists(root, path, mounts, fs.Mount))
             {
                 if (!chosen.Contains(fs))
                 {

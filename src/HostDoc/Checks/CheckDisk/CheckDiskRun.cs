@@ -51,8 +51,7 @@ public static class CheckDiskRun
                 var match = index.BestMatch(path.Path, path.Exact);
                 if (param is null)
                 {
-                    // stat() under a hung network or FUSE mount blocks; statvfs later answers under a timeout instead.
-                    if (!path.Positional && (match is null || !FilesystemKinds.CanHang(match.FsType)) && !PathAccess.Exists(root, path.Path, mounts))
+                    if (!path.Positional && !PathAccess.Exists(root, path.Path, mounts, match))
                     {
                         return NotAccessible(path.Path);
                     }
@@ -132,8 +131,7 @@ public static class CheckDiskRun
                 continue;
             }
 
-            // stat() of a hung network or FUSE mount blocks; its statvfs below runs under the timeout instead.
-            if (!FilesystemKinds.CanHang(mount.FsType) && !PathAccess.Exists(host.Root, p.Name, mounts))
+            if (!PathAccess.Exists(host.Root, p.Name, mounts, mount))
             {
                 return NotAccessible(p.Name);
             }
