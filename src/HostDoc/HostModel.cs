@@ -36,7 +36,7 @@ public sealed class HostModel
         _vmstat = new(() => Proc.Vmstat.Read(root));
         _zoneinfo = new(() => Proc.Zoneinfo.Read(root));
         _dirtySysctls = new(() => Proc.Sys.Vm.DirtySysctls.Read(root));
-        _pageSize = new(() => Memory.PageSize.Resolve(root, Meminfo.Value, Vmstat.Value));
+        _pageSize = new(() => Memory.PageSize.Resolve(root, () => Meminfo.Value, () => Vmstat.Value));
         _free = new(() => FreeSummary.Compute(Meminfo));
         _writeback = new(() => WritebackThresholds.Compute(Meminfo, Vmstat, Zoneinfo, DirtySysctls, PageSize));
         _mountinfo = new(() => Proc.Pid.Mountinfo.Read(root));

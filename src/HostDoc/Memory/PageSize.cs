@@ -10,15 +10,17 @@ public sealed record PageSize(int Bytes, string? Approximation)
     /// <summary>
     /// The root's page size (the live host's, or the tree's <c>hostdoc/page_size</c>); failing that,
     /// Inactive(file) in bytes over nr_inactive_file in pages rounded to a power of two; failing
-    /// that, 4096.
+    /// that, 4096. The sources are only read when the root does not know its page size.
     /// </summary>
-    public static PageSize Resolve(HostRoot root, Meminfo? info, Vmstat? stats)
+    public static PageSize Resolve(HostRoot root, Func<Meminfo?> meminfo, Func<Vmstat?> vmstat)
     {
         if (root.PageSize() is { } known)
         {
             return new PageSize(known, null);
         }
 
+        var info = meminfo();
+        var stats = vmstat();
         if (info?.InactiveFile is { } bytes && stats?.NrInactiveFile is { } pages && pages > 0 && bytes > 0)
         {
             var size = 1 << (int)Math.Round(Math.Log2((double)bytes / pages));
