@@ -21,17 +21,7 @@ internal static class DevicesCommand
                 return ExitCodes.SourceProblem;
             }
 
-            // One line per path through the device: its ancestry down to it, then on to every leaf below it.
-            foreach (var leaf in Leaves(topology, device))
-            {
-                var chain = topology.Ancestry(leaf);
-                context.Out.Write(string.Join(" → ", chain.Select(d => d.Parent is null && d.Slaves.Count == 0
-                    ? string.Join(" ", new[] { d.AtaPort, d.ScsiAddress, d.Name, d.Model, d.Serial }.Where(s => s is not null))
-                    : d.DmName ?? d.Name)));
-                var mounts = topology.MountPoints[leaf.Name];
-                context.Out.Write(mounts.Count > 0 ? $" → {string.Join(", ", mounts)}\n" : "\n");
-            }
-
+            DevicesWriter.WriteChains(context.Out, topology, device);
             return ExitCodes.Ok;
         }
 
@@ -45,11 +35,5 @@ internal static class DevicesCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static IEnumerable<HostDoc.Sys.Block.BlockDevice> Leaves(BlockTopology topology, HostDoc.Sys.Block.BlockDevice device)
-    {
-        var children = topology.Children(device).ToArray();
-        return children.Length == 0 ? [device] : children.SelectMany(c => Leaves(topology, c));
     }
 }

@@ -26,6 +26,20 @@ public static class DevicesWriter
         }
     }
 
+    /// <summary>One line per path through <paramref name="device"/>: its ancestry down to it, then on to every leaf below it and its mounts.</summary>
+    public static void WriteChains(TextWriter writer, BlockTopology topology, BlockDevice device)
+    {
+        foreach (var leaf in Leaves(topology, device))
+        {
+            var chain = topology.Ancestry(leaf);
+            writer.Write(string.Join(" → ", chain.Select(d => d.Parent is null && d.Slaves.Count == 0
+                ? string.Join(" ", new[] { d.AtaPort, d.ScsiAddress, d.Name, d.Model, d.Serial }.Where(s => s is not null))
+                : d.DmName ?? d.Name)));
+            var mounts = topology.MountPoints[leaf.Name];
+            writer.Write(mounts.Count > 0 ? $" → {string.Join(", ", mounts)}\n" : "\n");
+        }
+    }
+
     /// <summary>Writes the lsblk-shaped JSON document.</summary>
     public static void WriteJson(TextWriter writer, BlockTopology topology)
     {
@@ -45,6 +59,12 @@ public static class DevicesWriter
 
         writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         writer.Write('\n');
+    }
+
+    private static IEnumerable<BlockDevice> Leaves(BlockTopology topology, BlockDevice device)
+    {
+        var children = topology.Children(device).ToArray();
+        return children.Length == 0 ? [device] : children.SelectMany(c => Leaves(topology, c));
     }
 
     private static IEnumerable<BlockDevice> Visible(BlockTopology topology, IEnumerable<BlockDevice> devices) =>
