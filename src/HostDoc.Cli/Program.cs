@@ -65,6 +65,7 @@ internal static class Program
         DfInvocation df => DfCommand.Run(context, df),
         TmpfsResizeInvocation resize => TmpfsResizeCommand.Run(context, resize),
         StuckInvocation stuck => StuckCommand.Run(context, stuck),
+        LogsInvocation logs => LogsCommand.Run(context, logs),
         IrqInvocation irq => IrqCommand.Run(context, irq),
         AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
         CpusInvocation => CpusCommand.Cpus(context),

@@ -11,7 +11,7 @@ public sealed partial class ArchitectureTests
     [InlineData("Sources", new[] { "HostDoc.Proc", "HostDoc.Memory", "HostDoc.Checks", "HostDoc.Findings", "HostDoc.Output" })]
     [InlineData("Proc", new[] { "HostDoc.Memory", "HostDoc.Storage.FilesystemTable", "HostDoc.Tasks", "HostDoc.KernelLog", "HostDoc.Checks", "HostDoc.Findings", "HostDoc.Output" })]
     [InlineData("Storage", new[] { "HostDoc.Tasks", "HostDoc.KernelLog", "HostDoc.Checks", "HostDoc.Findings", "HostDoc.Output" })]
-    [InlineData("KernelLog", new[] { "HostDoc.Tasks", "HostDoc.Storage", "HostDoc.Checks", "HostDoc.Findings", "HostDoc.Output" })]
+    [InlineData("KernelLog", new[] { "HostDoc.Tasks", "HostDoc.Storage", "HostDoc.Checks", "HostDoc.Output" })]
     [InlineData("Tasks", new[] { "HostDoc.Checks", "HostDoc.Findings", "HostDoc.Output" })]
     [InlineData("Memory", new[] { "HostDoc.Checks", "HostDoc.Findings", "HostDoc.Output" })]
     [InlineData("Findings", new[] { "HostDoc.Checks", "HostDoc.Output", "HostDoc.Proc" })]

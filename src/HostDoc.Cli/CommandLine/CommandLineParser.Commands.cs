@@ -96,6 +96,51 @@ internal sealed partial class CommandLineParser
     }
 
     /// <summary>Defaults for a 3 a.m. look: five samples over two seconds.</summary>
+    private static (Invocation?, UsageError?) ParseLogs(GlobalOptions global, List<string> args)
+    {
+        const string Usage = "logs: options are --format text|json, --since TIME, --until TIME (2014-03-18[ 13:27[:44]], today, yesterday, 30m, 2h, 7d) and FILE… (- for stdin)";
+        var files = new List<string>();
+        var json = false;
+        TimeArgument? since = null, until = null;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            switch (arg)
+            {
+                case "--format" when reader.TryTakeValue(out var format) && format is "text" or "json":
+                    json = format == "json";
+                    break;
+                case "--since" or "-S" when reader.TryTakeValue(out var value):
+                    since = TimeArgument.Parse(value);
+                    if (since is null)
+                    {
+                        return Fail($"logs: --since {value} is not a time; {Usage}", null);
+                    }
+
+                    break;
+                case "--until" or "-U" when reader.TryTakeValue(out var value):
+                    until = TimeArgument.Parse(value);
+                    if (until is null)
+                    {
+                        return Fail($"logs: --until {value} is not a time; {Usage}", null);
+                    }
+
+                    break;
+                default:
+                    if (arg.StartsWith('-') && arg != "-")
+                    {
+                        return Fail(Usage, null);
+                    }
+
+                    files.Add(arg);
+                    break;
+            }
+        }
+
+        return (new LogsInvocation(global, files, json, since, until), null);
+    }
+
     private static (Invocation?, UsageError?) ParseStuck(GlobalOptions global, List<string> args)
     {
         var samples = 5;

@@ -78,6 +78,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "df" => ParseDf(global, rest),
             "tmpfs-resize" => ParseTmpfsResize(global, rest),
             "stuck" => ParseStuck(global, rest),
+            "logs" => ParseLogs(global, rest),
             "irq" => ParseIrq(global, rest),
             "affinity" => ParseAffinity(global, rest),
             "devices" => ParseDevices(global, rest),
@@ -86,7 +87,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "cpuset" => rest.Count <= 1 ? (new CpusetInvocation(global, rest.FirstOrDefault()), null) : Fail("cpuset takes at most a PATH", null),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, logs, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)", null),
         };
     }
 

@@ -38,6 +38,9 @@ internal sealed record DfInvocation(GlobalOptions Global, bool All, bool Bytes) 
 
 internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountPoint, string Size, ulong? Inodes) : Invocation(Global);
 
+/// <summary><c>hostdoc logs [FILE…]</c>: files (or - for stdin) to read, none for the host's own log.</summary>
+internal sealed record LogsInvocation(GlobalOptions Global, IReadOnlyList<string> Files, bool Json, TimeArgument? Since, TimeArgument? Until) : Invocation(Global);
+
 internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double IntervalSeconds) : Invocation(Global);
 
 internal sealed record IrqInvocation(GlobalOptions Global, double? IntervalSeconds) : Invocation(Global);

@@ -17,6 +17,9 @@ internal static class HelpText
           mem [--bytes|-k|-m|-g|-h]     free's figures (as procps computes them), explained, and the writeback limits
           df [--all] [--bytes]          filesystems once each (bind mounts folded), root's reserve, inodes used of total
           devices [--format text|json] [NAME]  block devices from port to mount (ata → scsi → sdX → parts → dm/md → mount); NAME shows one chain
+          logs [FILE…] [--since T] [--until T] [--format text|json]
+                                        kernel log incidents (dying disks, link errors, journal aborts, OOM kills, SYN floods,
+                                        lockups, clock trouble) from files (.gz, rotated sets, - for stdin) or this host's log
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
           stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
           irq [--interval S]            interrupts per irq and CPU (rates between two reads with --interval), chip, affinity, per-CPU bars

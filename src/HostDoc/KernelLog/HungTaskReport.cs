@@ -18,9 +18,12 @@ public sealed record HungTaskReport(string Comm, int Pid, long Seconds, ulong Mi
     private const string Middle = " blocked for more than ";
 
     /// <summary>Recognises the report in a record; null for any other message. Cheap prefix test first.</summary>
-    public static HungTaskReport? TryRecognize(KmsgRecord record)
+    public static HungTaskReport? TryRecognize(KmsgRecord record) => TryRecognize(record.Message, record.Microseconds);
+
+    /// <summary>Recognises the report in a message from any log; null for any other message.</summary>
+    public static HungTaskReport? TryRecognize(string message, ulong microseconds)
     {
-        var text = record.Message.AsSpan();
+        var text = message.AsSpan();
         if (!text.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return null;
@@ -43,6 +46,6 @@ public sealed record HungTaskReport(string Comm, int Pid, long Seconds, ulong Mi
             return null;
         }
 
-        return new HungTaskReport(task[..colon].ToString(), pid, seconds, record.Microseconds);
+        return new HungTaskReport(task[..colon].ToString(), pid, seconds, microseconds);
     }
 }

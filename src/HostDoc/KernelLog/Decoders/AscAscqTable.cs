@@ -17,6 +17,20 @@ public sealed class AscAscqTable
         _ranges = ranges;
     }
 
+    /// <summary>The code whose text is <paramref name="text"/> (as the kernel printed it; case and trailing spaces ignored), or null.</summary>
+    public (int Asc, int Ascq)? Find(string text)
+    {
+        foreach (var (key, value) in _exact)
+        {
+            if (value.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return (key >> 8, key & 0xff);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Number of exact entries.</summary>
     public int Count => _exact.Count;
 

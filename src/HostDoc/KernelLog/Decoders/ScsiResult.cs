@@ -38,6 +38,21 @@ public static class ScsiResult
         ];
     }
 
+    /// <summary>The parts in one line: <c>DRIVER_SENSE, DID_OK, CHECK CONDITION</c>.</summary>
+    public static string Brief(uint result)
+    {
+        if (result is >= 0x2001 and <= 0x2006)
+        {
+            return Describe(result)[0];
+        }
+
+        var driver = (int)(result >> 24) & 0xff;
+        var host = (int)(result >> 16) & 0xff;
+        var status = Status((int)result & 0xff);
+        var colon = status.IndexOf(':', StringComparison.Ordinal);
+        return $"{(driver < Drivers.Length ? Drivers[driver] : $"driver 0x{driver:x2}")}, {(host < Hosts.Length ? Hosts[host] : $"host 0x{host:x2}")}, {(colon > 0 ? status[..colon] : status)}";
+    }
+
     private static string Status(int status) => status switch
     {
         0x00 => "GOOD",

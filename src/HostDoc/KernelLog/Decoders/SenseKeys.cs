@@ -13,6 +13,10 @@ public static class SenseKeys
     /// <summary>The name of sense key <paramref name="key"/> (0–15).</summary>
     public static string Name(int key) => Names[key & 0x0f];
 
+    /// <summary>The key a name stands for (case-insensitive, as the kernel prints it), or -1.</summary>
+    public static int Parse(string name) =>
+        Array.FindIndex(Names, n => n.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>What the key means for an operator, in one phrase.</summary>
     public static string Meaning(int key) => (key & 0x0f) switch
     {

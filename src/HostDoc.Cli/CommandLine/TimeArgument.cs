@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace HostDoc.Cli.CommandLine;
+
+/// <summary>
+/// A <c>--since</c>/<c>--until</c> value: <c>2014-03-18</c>, <c>2014-03-18 13:27</c>,
+/// <c>2014-03-18T13:27:44</c>, <c>today</c>, <c>yesterday</c>, or a span back from now
+/// (<c>90s</c>, <c>30m</c>, <c>2h</c>, <c>7d</c>, with or without a leading <c>-</c>). Validated when
+/// the command line is read, resolved against the clock when the command runs.
+/// </summary>
+internal sealed record TimeArgument(DateTime? Absolute, TimeSpan? Ago, int DaysBack)
+{
+    private static readonly string[] Formats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
+
+    public static TimeArgument? Parse(string text)
+    {
+        if (DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var absolute))
+        {
+            return new TimeArgument(absolute, null, 0);
+        }
+
+        switch (text)
+        {
+            case "today": return new TimeArgument(null, null, 0);
+            case "yesterday": return new TimeArgument(null, null, 1);
+            default: break;
+        }
+
+        var span = text.TrimStart('-');
+        if (span.Length < 2 || !double.TryParse(span[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return null;
+        }
+
+        TimeSpan? ago = span[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            'd' => TimeSpan.FromDays(amount),
+            _ => null,
+        };
+        return ago is null ? null : new TimeArgument(null, ago, 0);
+    }
+
+    /// <summary>The local time this stands for, <paramref name="now"/> being the local time now.</summary>
+    public DateTime Resolve(DateTime now) => Absolute ?? (Ago is { } ago ? now - ago : now.Date.AddDays(-DaysBack));
+}

@@ -1,0 +1,69 @@
+using HostDoc.Cli.CommandLine;
+using HostDoc.KernelLog;
+using HostDoc.KernelLog.Decoders;
+using HostDoc.KernelLog.Reading;
+using HostDoc.Output;
+
+namespace HostDoc.Cli.Commands;
+
+/// <summary><c>hostdoc logs [FILE…]</c>: the kernel log read into incidents.</summary>
+internal static class LogsCommand
+{
+    public static int Run(CliContext context, LogsInvocation invocation)
+    {
+        var now = context.Host.Clock.GetLocalNow().DateTime;
+        var analyzer = new KernelLogAnalyzer(AscAscqTable.Load(), invocation.Since?.Resolve(now), invocation.Until?.Resolve(now));
+        if (invocation.Files.Count == 0)
+        {
+            HostKernelLog.ReadInto(analyzer, context.Host.Root, context.Host.Clock);
+        }
+
+        foreach (var path in LogFiles.InRotationOrder(invocation.Files))
+        {
+            Read(analyzer, path, now);
+        }
+
+        var analysis = analyzer.Finish();
+        if (invocation.Json)
+        {
+            IncidentJsonWriter.Write(context.Out, analysis);
+        }
+        else
+        {
+            IncidentTextWriter.Write(context.Out, analysis, context.Style);
+        }
+
+        foreach (var problem in analysis.Problems)
+        {
+            context.Error.Write($"hostdoc logs: {problem}\n");
+        }
+
+        return analysis.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+    }
+
+    private static void Read(KernelLogAnalyzer analyzer, string path, DateTime now)
+    {
+        if (path == "-")
+        {
+            using var stdin = Console.OpenStandardInput();
+            analyzer.Read("-", stdin, now);
+            return;
+        }
+
+        if (Directory.Exists(path))
+        {
+            analyzer.Problem($"{path}: is a directory, not a log file");
+            return;
+        }
+
+        try
+        {
+            using var stream = LogFiles.Open(path);
+            analyzer.Read(path, stream, File.GetLastWriteTime(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            analyzer.Problem($"{path}: cannot read ({e.Message})");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using HostDoc.KernelLog.Reading;
+
+namespace HostDoc.KernelLog.Events;
+
+/// <summary>
+/// The block layer's failed-request line in any generation (<c>end_request:</c>,
+/// <c>blk_update_request:</c>, <c>print_req_error:</c>, the unprefixed 5.16+ form): the disk, the
+/// 512-byte sector from the start of the disk, the error type, and the operation when printed.
+/// </summary>
+/// <param name="Line">The line.</param>
+/// <param name="Disk">The whole disk (<c>sdf</c>).</param>
+/// <param name="Sector">The first sector of the failed request, in 512-byte units.</param>
+/// <param name="ErrorType">The error type words: <c>I/O</c>, <c>critical medium</c>, <c>timeout</c> ….</param>
+/// <param name="Operation">The operation (<c>READ</c>, <c>WRITE</c>, <c>FLUSH</c>), when printed.</param>
+public sealed record BlockIoError(LogLine Line, string Disk, ulong Sector, string ErrorType, string? Operation) : LogEvent(Line);

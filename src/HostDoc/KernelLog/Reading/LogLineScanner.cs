@@ -1,0 +1,183 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace HostDoc.KernelLog.Reading;
+
+/// <summary>
+/// Streams a log through a fixed 1 MiB buffer and hands on only the lines that contain one of the
+/// recognizers' anchor phrases. The buffer's complete lines are checked for NUL and UTF-8 validity in
+/// one vectorised pass, widened to UTF-16 as Latin-1 (ASCII anchors match the same either way) and
+/// searched with a vectorised multi-string <see cref="SearchValues{T}"/>; only a matching line is
+/// decoded. Memory stays flat whatever the input: a line longer than the buffer is skipped and counted,
+/// as is a line with NUL bytes or invalid UTF-8 (those buffers take a slower line-by-line path).
+/// </summary>
+public sealed class LogLineScanner(SearchValues<string> anchors)
+{
+    /// <summary>Lines longer than this are skipped.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
+    private const int PreviousLineCap = 4096;
+
+    /// <summary>Scans <paramref name="stream"/> to its end.</summary>
+    public void Scan(Stream stream, ILogLineSink sink, ScanCounts counts)
+    {
+        var state = new ScanState(sink, counts);
+        var buffer = new byte[MaxLineBytes];
+        var chars = new char[MaxLineBytes];
+        var filled = 0;
+        var discarding = false;
+        while (true)
+        {
+            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var eof = read == 0;
+            var data = buffer.AsSpan(0, filled);
+            var end = eof ? filled : data.LastIndexOf((byte)'\n') + 1;
+            if (end == 0 && !eof)
+            {
+                if (filled == buffer.Length)
+                {
+                    // One line fills the whole buffer: skip it to its end.
+                    counts.LongLines += discarding ? 0 : 1;
+                    discarding = true;
+                    filled = 0;
+                }
+
+                continue;
+            }
+
+            var region = data[..end];
+            if (discarding)
+            {
+                var newline = region.IndexOf((byte)'\n');
+                region = newline < 0 ? [] : region[(newline + 1)..];
+                state.LineNumber++;
+                counts.Lines++;
+                discarding = newline < 0;
+            }
+
+            Process(region, chars, state);
+            data[end..].CopyTo(buffer);
+            filled -= end;
+            if (eof)
+            {
+                break;
+            }
+        }
+    }
+
+    private void Process(ReadOnlySpan<byte> region, char[] chars, ScanState state)
+    {
+        if (region.IsEmpty)
+        {
+            return;
+        }
+
+        state.Counts.Bytes += region.Length;
+        if (Utf8.IsValid(region) && !region.Contains((byte)0))
+        {
+            Fast(region, chars.AsSpan(0, Encoding.Latin1.GetChars(region, chars)), state);
+        }
+        else
+        {
+            Slow(region, state);
+        }
+
+        var last = region[..^1].LastIndexOf((byte)'\n') + 1;
+        var tail = region[last..].TrimEnd((byte)'\n');
+        state.Previous = tail.Length <= PreviousLineCap && Utf8.IsValid(tail) ? tail.ToArray() : null;
+    }
+
+    private void Fast(ReadOnlySpan<byte> region, ReadOnlySpan<char> text, ScanState state)
+    {
+        var position = 0;
+        var counted = 0;
+        while (position < text.Length)
+        {
+            int start;
+            if (state.WantsNext)
+            {
+                start = position;
+            }
+            else
+            {
+                var hit = text[position..].IndexOfAny(anchors);
+                if (hit < 0)
+                {
+                    break;
+                }
+
+                start = position + text[position..(position + hit)].LastIndexOf('\n') + 1;
+            }
+
+            var newline = text[start..].IndexOf('\n');
+            var end = newline < 0 ? text.Length : start + newline;
+            state.LineNumber += region[counted..start].Count((byte)'\n');
+            counted = start;
+            var previous = start == 0 ? Decode(state.Previous) : PreviousLine(region, start);
+            state.Deliver(Encoding.UTF8.GetString(region[start..end].TrimEnd((byte)'\r')), previous);
+            position = end + 1;
+        }
+
+        var lines = region[counted..].Count((byte)'\n') + (region[^1] == (byte)'\n' ? 0 : 1);
+        state.LineNumber += lines;
+        state.Counts.Lines = state.LineNumber;
+    }
+
+    private void Slow(ReadOnlySpan<byte> region, ScanState state)
+    {
+        string? previous = Decode(state.Previous);
+        foreach (var range in region.TrimEnd((byte)'\n').Split((byte)'\n'))
+        {
+            state.LineNumber++;
+            var bytes = region[range].TrimEnd((byte)'\r');
+            if (bytes.Contains((byte)0) || !Utf8.IsValid(bytes))
+            {
+                state.Counts.BinaryLines++;
+                state.WantsNext = false;
+                previous = null;
+                continue;
+            }
+
+            var line = Encoding.UTF8.GetString(bytes);
+            if (state.WantsNext || line.AsSpan().IndexOfAny(anchors) >= 0)
+            {
+                state.LineNumber--;
+                state.Deliver(line, previous);
+                state.LineNumber++;
+            }
+
+            previous = line;
+        }
+
+        state.Counts.Lines = state.LineNumber;
+    }
+
+    private static string? PreviousLine(ReadOnlySpan<byte> region, int start)
+    {
+        var before = region[..(start - 1)];
+        var from = before.LastIndexOf((byte)'\n') + 1;
+        var line = before[from..].TrimEnd((byte)'\r');
+        return line.Length <= PreviousLineCap ? Encoding.UTF8.GetString(line) : null;
+    }
+
+    private static string? Decode(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
+
+    private sealed class ScanState(ILogLineSink sink, ScanCounts counts)
+    {
+        public ScanCounts Counts { get; } = counts;
+
+        public long LineNumber { get; set; }
+
+        public bool WantsNext { get; set; }
+
+        public byte[]? Previous { get; set; }
+
+        public void Deliver(string line, string? previous)
+        {
+            Counts.Candidates++;
+            WantsNext = sink.Take(line, LineNumber + 1, previous);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using HostDoc.KernelLog.Events;
+using HostDoc.KernelLog.Reading;
+
+namespace HostDoc.KernelLog.Recognizers;
+
+/// <summary>
+/// The block layer's failed request in every generation — <c>end_request: I/O error, dev sdb, sector N</c>,
+/// <c>blk_update_request: critical medium error, dev sde, sector N op 0x0:(READ) flags …</c>,
+/// <c>print_req_error: I/O error, dev sda, sector N flags 80700</c>, and the 5.16+ line without a
+/// prefix — and fs/buffer.c's <c>Buffer I/O error on dev X, logical block N, lost async page write</c>.
+/// </summary>
+public sealed class BlockRecognizer : ILineRecognizer
+{
+    private const string ErrorDev = " error, dev ";
+
+    /// <inheritdoc/>
+    public IEnumerable<string> Anchors => ["rror, dev ", "Buffer I/O"];
+
+    /// <inheritdoc/>
+    public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
+    {
+        var message = line.Message;
+        if (message.StartsWith("Buffer I/O error on dev", StringComparison.Ordinal))
+        {
+            var device = MessageText.WordAfter(message, message.Contains("on device ", StringComparison.Ordinal) ? "on device " : "on dev ");
+            var block = MessageText.NumberAfter(message, "logical block ");
+            if (device is null || block is null)
+            {
+                return false;
+            }
+
+            sink.Emit(new BufferIoError(line, device, block.Value, message.Contains("lost", StringComparison.Ordinal) && message.Contains("write", StringComparison.Ordinal)));
+            return true;
+        }
+
+        var at = message.IndexOf(ErrorDev, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return false;
+        }
+
+        var typeStart = message.LastIndexOf(": ", at, StringComparison.Ordinal) is var colon and >= 0 ? colon + 2 : 0;
+        var disk = MessageText.WordAfter(message, ErrorDev);
+        var sector = MessageText.NumberAfter(message, ", sector ");
+        if (disk is null || sector is null)
+        {
+            return false;
+        }
+
+        var operation = MessageText.Between(message, ":(", ')') ?? MessageText.WordAfter(message, " op ");
+        sink.Emit(new BlockIoError(line, disk, sector.Value, message[typeStart..at], operation));
+        return true;
+    }
+}

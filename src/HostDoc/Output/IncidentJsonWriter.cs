@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HostDoc.Findings;
+using HostDoc.KernelLog;
+using HostDoc.KernelLog.Reading;
+
+namespace HostDoc.Output;
+
+/// <summary><c>hostdoc logs --format json</c>: schema <c>hostdoc.logs/1</c>, one object per incident with its decoded facts and lines.</summary>
+public static class IncidentJsonWriter
+{
+    /// <summary>The schema id.</summary>
+    public const string Schema = "hostdoc.logs/1";
+
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes <paramref name="analysis"/>, followed by a newline.</summary>
+    public static void Write(TextWriter writer, KernelLogAnalysis analysis)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteStartArray("sources");
+            foreach (var s in analysis.Sources)
+            {
+                json.WriteStringValue(s);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("read");
+            json.WriteNumber("bytes", analysis.Counts.Bytes);
+            json.WriteNumber("lines", analysis.Counts.Lines);
+            json.WriteNumber("candidate_lines", analysis.Counts.Candidates);
+            json.WriteNumber("skipped_long_lines", analysis.Counts.LongLines);
+            json.WriteNumber("skipped_binary_lines", analysis.Counts.BinaryLines);
+            json.WriteNumber("boots", analysis.Boots);
+            json.WriteEndObject();
+            json.WriteStartArray("incidents");
+            foreach (var i in analysis.Incidents)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", i.Id);
+                json.WriteString("severity", i.Severity.Name());
+                json.WriteString("subject", i.Subject);
+                json.WriteString("summary", i.Summary);
+                json.WriteString("explanation", i.Explanation);
+                json.WriteString("advice", i.Advice);
+                WriteTime(json, "first_seen", i.FirstSeen);
+                WriteTime(json, "last_seen", i.LastSeen);
+                json.WriteNumber("occurrences", i.Occurrences);
+                json.WriteStartArray("times");
+                foreach (var t in i.Times)
+                {
+                    json.WriteStringValue(t.IsoWall ?? t.ToString());
+                }
+
+                json.WriteEndArray();
+                WriteStrings(json, "chain", i.Chain);
+                json.WriteStartArray("facts");
+                foreach (var f in i.Facts)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("label", f.Label);
+                    json.WriteString("value", f.Value);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                WriteStrings(json, "consequences", i.Consequences);
+                WriteStrings(json, "cross_checks", i.CrossChecks);
+                json.WriteStartArray("lines");
+                foreach (var l in i.Lines)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("source", l.Source);
+                    json.WriteNumber("line", l.LineNumber);
+                    json.WriteString("text", l.Raw);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteNumber("more_lines", i.MoreLines);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            WriteStrings(json, "problems", analysis.Problems);
+            json.WriteEndObject();
+        }
+
+        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.Write('\n');
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, string name, LogTime time)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("text", time.ToString());
+        json.WriteString("wall", time.IsoWall);
+        json.WriteBoolean("year_known", time.YearKnown);
+        if (time.Uptime is { } u)
+        {
+            json.WriteNumber("uptime", u);
+        }
+        else
+        {
+            json.WriteNull("uptime");
+        }
+
+        json.WriteNumber("boot", time.Boot);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            json.WriteStringValue(v);
+        }
+
+        json.WriteEndArray();
+    }
+}
