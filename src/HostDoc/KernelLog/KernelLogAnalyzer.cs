@@ -114,6 +114,10 @@ public sealed class KernelLogAnalyzer : ILogLineSink
             return WantsNextLine;
         }
 
+        // A continuation (libata's res line, the cause before "SMP disabled") needs the line above it, which the
+        // prefilter did not pass: it is placed on the timeline first, so a continuation without a stamp takes its time.
+        var before = previous is not null && envelope.Messages.Any(m => m.StartsWith("res ", StringComparison.Ordinal) || m.StartsWith("SMP disabled", StringComparison.Ordinal))
+            ? Previous(previous, lineNumber) : null;
         var time = clock.Place(envelope, envelope.Messages[0].StartsWith("Linux version ", StringComparison.Ordinal));
         if (time.Wall is { } wall && ((since is { } s && wall < s) || (until is { } u && wall >= u)))
         {
@@ -122,10 +126,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
 
         foreach (var message in envelope.Messages)
         {
-            var line = new LogLine(source, lineNumber, time, envelope.Level, envelope.Host, message, raw);
-            var before = previous is not null && (message.StartsWith("res ", StringComparison.Ordinal) || message.StartsWith("SMP disabled", StringComparison.Ordinal))
-                ? Previous(previous, lineNumber, time) : null;
-            Dispatch(line, before);
+            Dispatch(new LogLine(source, lineNumber, time, envelope.Level, envelope.Host, message, raw), before);
         }
 
         return WantsNextLine;
@@ -150,11 +151,11 @@ public sealed class KernelLogAnalyzer : ILogLineSink
         }
     }
 
-    private LogLine? Previous(string raw, long lineNumber, LogTime time)
+    private LogLine? Previous(string raw, long lineNumber)
     {
         var envelope = LogEnvelopeParser.Parse(raw);
-        return envelope.IsKernel && envelope.Messages.Count > 0
-            ? new LogLine(source, lineNumber - 1, time, envelope.Level, envelope.Host, envelope.Messages[^1], raw)
+        return envelope.IsKernel && envelope.Messages.Count > 0 && envelope.Marker == LogMarker.None
+            ? new LogLine(source, lineNumber - 1, clock.Place(envelope, isBootBanner: false), envelope.Level, envelope.Host, envelope.Messages[^1], raw)
             : null;
     }
 

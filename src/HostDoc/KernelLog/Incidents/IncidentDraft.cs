@@ -96,7 +96,7 @@ internal abstract class IncidentDraft(LogLine first)
     public bool Adjacent(LogLine line, double seconds) =>
         line.Time.SecondsSince(LastLine.Time) is { } gap
             ? gap >= -1 && gap <= seconds
-            : line.Source == LastLine.Source && line.LineNumber - LastLine.LineNumber is >= 0 and <= 40;
+            : line.Source == LastLine.Source && Math.Abs(line.LineNumber - LastLine.LineNumber) <= 40;
 
     /// <summary>Renders the finished incident.</summary>
     public abstract Incident Build(DeviceNames names);

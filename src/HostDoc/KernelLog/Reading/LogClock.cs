@@ -5,7 +5,7 @@ namespace HostDoc.KernelLog.Reading;
 /// header if there is one, else the reference year — the file's modification year — stepping back a
 /// year when the first month is after the reference month and forward at each December→January),
 /// and counts boots (a <c>-- Reboot --</c> marker, a new journal boot id, uptime running backwards, or
-/// a <c>Linux version</c> banner after other lines of the same boot).
+/// a <c>Linux version</c> banner after other lines of the same boot). A line without any stamp takes the time of the line before.
 /// </summary>
 public sealed class LogClock(int referenceYear, int referenceMonth)
 {
@@ -16,6 +16,7 @@ public sealed class LogClock(int referenceYear, int referenceMonth)
     private double? lastUptime;
     private bool seenInBoot;
     private string? bootId;
+    private LogTime previous;
 
     /// <summary>The boot the last line belongs to.</summary>
     public int Boot => boot;
@@ -38,6 +39,11 @@ public sealed class LogClock(int referenceYear, int referenceMonth)
     /// <summary>Places a message line on the timeline.</summary>
     public LogTime Place(LogEnvelope envelope, bool isBootBanner)
     {
+        if (envelope.Wall is null && envelope.Uptime is null)
+        {
+            return previous;   // a continuation printed without a stamp of its own (dmesg's res line) belongs to the line before
+        }
+
         if (envelope.BootId is { } id && bootId is not null && id != bootId)
         {
             NewBoot();
@@ -73,7 +79,8 @@ public sealed class LogClock(int referenceYear, int referenceMonth)
             lastMonth = placed.Month;
         }
 
-        return new LogTime(wall, known, envelope.Uptime, boot);
+        previous = new LogTime(wall, known, envelope.Uptime, boot);
+        return previous;
     }
 
     private void NewBoot()

@@ -53,7 +53,6 @@ public sealed class LogLineScanner(SearchValues<string> anchors)
                 var newline = region.IndexOf((byte)'\n');
                 region = newline < 0 ? [] : region[(newline + 1)..];
                 state.LineNumber++;
-                counts.Lines++;
                 discarding = newline < 0;
             }
 
@@ -65,6 +64,8 @@ public sealed class LogLineScanner(SearchValues<string> anchors)
                 break;
             }
         }
+
+        counts.Lines += state.LineNumber;
     }
 
     private void Process(ReadOnlySpan<byte> region, char[] chars, ScanState state)
@@ -122,7 +123,6 @@ public sealed class LogLineScanner(SearchValues<string> anchors)
 
         var lines = region[counted..].Count((byte)'\n') + (region[^1] == (byte)'\n' ? 0 : 1);
         state.LineNumber += lines;
-        state.Counts.Lines = state.LineNumber;
     }
 
     private void Slow(ReadOnlySpan<byte> region, ScanState state)
@@ -150,8 +150,6 @@ public sealed class LogLineScanner(SearchValues<string> anchors)
 
             previous = line;
         }
-
-        state.Counts.Lines = state.LineNumber;
     }
 
     private static string? PreviousLine(ReadOnlySpan<byte> region, int start)
