@@ -34,7 +34,7 @@ internal sealed class LinkDraft(LogLine first, string port) : IncidentDraft(firs
                 break;
             case AtaLinkAction.SError:
                 Saw(e.Line);
-                Fact("SError bits", e.Detail[(e.Detail.IndexOf('{') + 1)..].TrimEnd('}', ' '));
+                Fact("SError bits", e.Detail[(e.Detail.IndexOf('{') + 1)..].Trim('}', ' '));
                 break;
             case AtaLinkAction.Recovered:
                 Saw(e.Line);

@@ -305,6 +305,11 @@ public static class LogEnvelopeParser
 
     private static int FindMarker(string message, int from)
     {
+        if (from >= message.Length)
+        {
+            return -1;
+        }
+
         for (var i = message.IndexOf('<', from); i >= 0 && i + 2 < message.Length; i = message.IndexOf('<', i + 1))
         {
             if (message[i + 1] is >= '0' and <= '7' && message[i + 2] == '>')

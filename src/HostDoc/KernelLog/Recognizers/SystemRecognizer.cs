@@ -17,7 +17,7 @@ public sealed class SystemRecognizer : ILineRecognizer
 
     /// <inheritdoc/>
     public IEnumerable<string> Anchors =>
-        ["Linux version", "blocked for more", "ill process", "SYN flood", "table full", "unstable", "TSC warp", "SMP disabled", "lockup", "LOCKUP", "stall", "Hardware Error", "EDAC", "achine check"];
+        ["Linux version", "blocked for more", "Kill process", "Killed process", "kill process", "SYN flood", "table full", "unstable", "TSC warp", "SMP disabled", "lockup", "LOCKUP", "stall", "Hardware Error", "EDAC", "achine check"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
@@ -27,7 +27,7 @@ public sealed class SystemRecognizer : ILineRecognizer
         {
             _ when m.StartsWith("Linux version ", StringComparison.Ordinal) => new SystemEvent(line, SystemEventKind.Boot, "kernel", m[14..]),
             _ when m.Contains("blocked for more than", StringComparison.Ordinal) => HungTask(line, m),
-            _ when m.Contains("ill process ", StringComparison.Ordinal) => Oom(line, m),
+            _ when m.Contains("ill process ", StringComparison.Ordinal) || m.Contains("illed process ", StringComparison.Ordinal) => Oom(line, m),
             _ when m.Contains("SYN flooding", StringComparison.Ordinal) => SynFlood(line, m),
             _ when m.Contains("conntrack: table full", StringComparison.Ordinal) => new SystemEvent(line, SystemEventKind.ConntrackFull, "conntrack table", "new connections dropped"),
             _ when m.Contains("unstable", StringComparison.Ordinal) || m.Contains("TSC warp", StringComparison.Ordinal) => Clock(line, m),
@@ -58,7 +58,7 @@ public sealed class SystemRecognizer : ILineRecognizer
     private SystemEvent? Oom(LogLine line, string m)
     {
         // "Killed process 4242 ((sd-pam)) total-vm:…", "Out of memory: Kill process 4242 (java) score 900 or sacrifice child"
-        var at = m.IndexOf("ill process ", StringComparison.Ordinal) + 12;
+        var at = m.IndexOf("illed process ", StringComparison.Ordinal) is var killed and >= 0 ? killed + 14 : m.IndexOf("ill process ", StringComparison.Ordinal) + 12;
         var open = m.IndexOf(" (", at, StringComparison.Ordinal);
         if (open < 0 || !int.TryParse(m.AsSpan(at, open - at), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
         {
