@@ -22,6 +22,7 @@ public sealed class HostModel
     private readonly Lazy<Sourced<FreeSummary>> _free;
     private readonly Lazy<Sourced<WritebackThresholds>> _writeback;
     private readonly Lazy<Sourced<Mountinfo>> _mountinfo;
+    private readonly Lazy<BlockTopology> _topology;
     private readonly Lazy<Sourced<FilesystemTable>> _filesystems;
 
     /// <summary>How long a statvfs that can hang (NFS, FUSE) is waited for.</summary>
@@ -41,6 +42,7 @@ public sealed class HostModel
         _writeback = new(() => WritebackThresholds.Compute(Meminfo, Vmstat, Zoneinfo, DirtySysctls, PageSize));
         _mountinfo = new(() => Proc.Pid.Mountinfo.Read(root));
         _filesystems = new(() => Mountinfo.Map(m => FilesystemTable.Build(m, root.Statvfs(statvfsTimeout ?? DefaultStatvfsTimeout), includePseudo: false)));
+        _topology = new(() => new BlockTopology(Sys.Block.BlockDeviceReader.ReadAll(root), Mountinfo.Value?.Entries ?? [], Proc.Swaps.Read(root)));
     }
 
     /// <summary>Where the sources are read from.</summary>
@@ -72,6 +74,9 @@ public sealed class HostModel
 
     /// <summary>The real (non-pseudo) filesystems with statvfs, one row per device.</summary>
     public Sourced<FilesystemTable> Filesystems => _filesystems.Value;
+
+    /// <summary>The block devices from port to mount (/sys/block, the udev database, mountinfo, /proc/swaps).</summary>
+    public BlockTopology Topology => _topology.Value;
 
     /// <summary>The dirty-page limits, computed as mm/page-writeback.c does.</summary>
     public Sourced<WritebackThresholds> Writeback => _writeback.Value;

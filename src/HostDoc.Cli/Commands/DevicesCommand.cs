@@ -1,8 +1,5 @@
 using HostDoc.Cli.CommandLine;
 using HostDoc.Output;
-using HostDoc.Proc;
-using HostDoc.Storage;
-using HostDoc.Sys.Block;
 
 namespace HostDoc.Cli.Commands;
 
@@ -12,7 +9,7 @@ internal static class DevicesCommand
     public static int Run(CliContext context, DevicesInvocation invocation)
     {
         var host = context.Host;
-        var topology = new BlockTopology(BlockDeviceReader.ReadAll(host.Root), host.Mountinfo.Value?.Entries ?? [], Swaps.Read(host.Root));
+        var topology = host.Topology;
         if (invocation.Name is { } name)
         {
             if (topology.Find(name) is not { } device)

@@ -28,6 +28,7 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
     public FilesystemState Filesystem { get; } = new();
 
     private ulong? commandLba;
+    private bool lbaIsSector;
     private int sectors;
     private bool reallocateFailed;
     private string? sense;
@@ -151,7 +152,11 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
                 : $"block-layer sector {IncidentText.Number(e.Sector)} ≠ the command's start LBA {IncidentText.Number(start)} (the request was split or retried) ✗");
         }
 
-        Lba ??= e.Sector;
+        if (Lba is null)
+        {
+            Lba = e.Sector;
+            lbaIsSector = true;
+        }
     }
 
     public override Incident Build(DeviceNames names)
@@ -187,7 +192,8 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
                 + "Reallocated_Sector_Ct, Current_Pending_Sector, Offline_Uncorrectable) and replace it. Find what is stored at the sector "
                 + "(debugfs icheck/ncheck on ext*, xfs_db blockget on XFS) and restore it from backup."
                 + (Filesystem.StoppedWrites ? $" Run fsck on {Filesystem.Device} unmounted before mounting it read-write again." : "");
-            return Make("log.disk-media-error", Severity.Critical, Disk ?? Address ?? Ata ?? "disk", summary, explanation, advice, chain);
+            return Make("log.disk-media-error", Severity.Critical, Disk ?? Address ?? Ata ?? "disk", summary, explanation, advice, chain)
+                with { Disk = Disk, Lba = Lba, LbaIsSector = lbaIsSector };
         }
 
         var kinds = blockTypes.Count > 0 ? string.Join(", ", blockTypes) + " errors" : sense ?? "errors";
@@ -199,7 +205,7 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
             "Requests to this device failed and were returned as errors to the filesystem or application that made them: whatever they read or wrote did not happen."
             + (senseKey >= 0 ? $" The device said why: {SenseKeys.Meaning(senseKey)}." : ""),
             $"Check the device (smartctl -a /dev/{Disk ?? "sdX"}), its cabling or path (multipath, HBA), and the kernel log just before the first error; verify the data written around {FirstSeen}.",
-            chain);
+            chain) with { Disk = Disk, Lba = Lba, LbaIsSector = lbaIsSector };
     }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

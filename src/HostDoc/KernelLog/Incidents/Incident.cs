@@ -24,11 +24,15 @@ namespace HostDoc.KernelLog.Incidents;
 /// <param name="CrossChecks">Agreements and disagreements between the log's own numbers.</param>
 /// <param name="Lines">The log lines behind it (the first ones, bounded).</param>
 /// <param name="MoreLines">How many more lines belong to it than <paramref name="Lines"/> holds.</param>
+/// <param name="Disk">The whole disk the log names (<c>sdf</c>), for a disk incident.</param>
+/// <param name="Lba">The failing location on it, for a disk incident.</param>
+/// <param name="LbaIsSector">True when <paramref name="Lba"/> is a 512-byte block-layer sector; false when it is in the device's logical blocks (ATA, SCSI).</param>
 public sealed record Incident(
     string Id, Severity Severity, string Subject, string Summary, string Explanation, string Advice,
     LogTime FirstSeen, LogTime LastSeen, int Occurrences, IReadOnlyList<LogTime> Times,
     IReadOnlyList<string> Chain, IReadOnlyList<Evidence> Facts, IReadOnlyList<string> Consequences,
-    IReadOnlyList<string> CrossChecks, IReadOnlyList<LogLine> Lines, int MoreLines)
+    IReadOnlyList<string> CrossChecks, IReadOnlyList<LogLine> Lines, int MoreLines,
+    string? Disk = null, ulong? Lba = null, bool LbaIsSector = false)
 {
     /// <summary>The incident as a finding, facts and lines as evidence.</summary>
     public Finding ToFinding() =>
