@@ -40,7 +40,7 @@ public sealed class KernelLogCheck : ICheck
         var analyzer = new KernelLogAnalyzer(AscAscqTable.Load());
         HostKernelLog.ReadInto(analyzer, host.Root, host.Clock);
         var analysis = analyzer.Finish();
-        var problems = analysis.Problems.Select(p => new Sources.SourceProblem("kernel log", Sources.ProblemKind.Missing, p)).ToArray();
+        var problems = analysis.Problems.Select(Problem).ToArray();
         if (analysis.Sources.Count == 0)
         {
             return CheckResult.Undecided(Name, "kernel log", problems);
@@ -65,5 +65,14 @@ public sealed class KernelLogCheck : ICheck
             new Measurement("critical_incidents", analysis.Incidents.Count(i => i.Severity == Severity.Critical), "", Min: 0),
         };
         return new CheckResult(Name, findings, measurements, problems);
+    }
+
+    /// <summary>"path: why" as a source problem.</summary>
+    private static Sources.SourceProblem Problem(string text)
+    {
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0
+            ? new Sources.SourceProblem(text[..colon], Sources.ProblemKind.Missing, text[(colon + 2)..])
+            : new Sources.SourceProblem("kernel log", Sources.ProblemKind.Missing, text);
     }
 }

@@ -44,6 +44,6 @@ public static class HostKernelLog
             return;
         }
 
-        analyzer.Problem("kernel log: /dev/kmsg is not readable and there is no /var/log/kern.log, /var/log/messages or /var/log/syslog");
+        analyzer.Problem("/dev/kmsg: not readable, and there is no /var/log/kern.log, /var/log/messages or /var/log/syslog");
     }
 }
