@@ -1,3 +1,4 @@
+using HostDoc.Checks;
 using HostDoc.Cli.CommandLine;
 using HostDoc.KernelLog;
 using HostDoc.KernelLog.Decoders;
@@ -24,6 +25,12 @@ internal static class LogsCommand
         }
 
         var analysis = analyzer.Finish();
+        if (invocation.Files.Count == 0 || invocation.Global.Root is not null)
+        {
+            // The log belongs to this host (or to the snapshot given with --root): join the incidents to its devices.
+            var mounts = context.Host.Mountinfo.Value?.Entries ?? [];
+            analysis = analysis with { Incidents = analysis.Incidents.Select(i => IncidentTopology.Enrich(i, context.Host.Topology, mounts)).ToArray() };
+        }
         if (invocation.Json)
         {
             IncidentJsonWriter.Write(context.Out, analysis);

@@ -17,7 +17,12 @@ public static class IncidentTopology
     /// <summary>The incident with what the topology adds, or unchanged.</summary>
     public static Incident Enrich(Incident incident, BlockTopology topology, IReadOnlyList<MountinfoEntry> mountinfo)
     {
-        var disk = incident.Chain.Prepend(incident.Disk).OfType<string>()
+        if (incident.Chain.Count == 0 && incident.Disk is null)
+        {
+            return incident;   // not about a disk (an OOM kill, a SYN flood); also spares reading /sys/block
+        }
+
+        var disk = incident.Chain.Prepend(incident.Disk).OfType<string>().Distinct()
             .Select(topology.Find).FirstOrDefault(d => d is { Parent: null });
         if (disk is null)
         {

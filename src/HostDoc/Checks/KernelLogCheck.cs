@@ -46,10 +46,9 @@ public sealed class KernelLogCheck : ICheck
             return CheckResult.Undecided(Name, "kernel log", problems);
         }
 
-        var disks = analysis.Incidents.Any(i => i.Disk is not null || i.Chain.Count > 0);
         var mounts = host.Mountinfo.Value?.Entries ?? [];
         var findings = analysis.Incidents
-            .Select(i => disks ? IncidentTopology.Enrich(i, host.Topology, mounts) : i)
+            .Select(i => IncidentTopology.Enrich(i, host.Topology, mounts))
             .Select(i => i.ToFinding())
             .ToList();
         if (findings.Count == 0)

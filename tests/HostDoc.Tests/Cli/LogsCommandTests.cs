@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Xunit;
+
+namespace HostDoc.Tests.Cli;
+
+/// <summary><c>hostdoc logs</c>: files, the sample tree, JSON, and what happens to bad input.</summary>
+public sealed class LogsCommandTests
+{
+    private static string Log(string name) => Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "logs", name);
+
+    [Fact]
+    public void The_sample_tree_shows_the_seeds_incident_joined_to_its_devices()
+    {
+        var run = CliRun.Of("--root", Path.Combine(Fixtures.RepoRoot, "samples", "failing-disk"), "logs");
+        Assert.Equal(0, run.Code);
+        Assert.Contains("The drive behind ata6 (sdf) cannot read LBA 291,766,746: failed 3 times (Mar 18 13:27:44, 14:01:31, 14:34:59)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("ata6.00 → 5:0:0:0 → sdf → sdf1 → dm-0 (vg-data) → /data", run.Out, StringComparison.Ordinal);
+        Assert.Contains("disk sector 291,766,746 is in sdf1, 139 GiB into the partition", run.Out, StringComparison.Ordinal);
+        Assert.Contains("/data (ext3, read-only)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sample_report_leads_with_the_dying_disk()
+    {
+        var run = CliRun.Of("--root", Path.Combine(Fixtures.RepoRoot, "samples", "failing-disk"), "report");
+        Assert.Contains("log.disk-media-error", run.Out, StringComparison.Ordinal);
+        Assert.Contains("disk.forced-readonly", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_is_versioned_and_carries_the_decoded_incident()
+    {
+        var run = CliRun.Of("logs", "--format", "json", Log("seed-ata6-ext3.log"));
+        Assert.Equal(0, run.Code);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal("hostdoc.logs/1", doc.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(57, doc.RootElement.GetProperty("read").GetProperty("lines").GetInt32());
+        var incident = Assert.Single(doc.RootElement.GetProperty("incidents").EnumerateArray());
+        Assert.Equal("log.disk-media-error", incident.GetProperty("id").GetString());
+        Assert.Equal(3, incident.GetProperty("occurrences").GetInt32());
+        Assert.Equal(["ata6.00", "5:0:0:0", "sdf", "dm-0"], incident.GetProperty("chain").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(incident.GetProperty("first_seen").GetProperty("year_known").GetBoolean());
+    }
+
+    [Fact]
+    public void A_missing_file_is_one_line_on_stderr_and_exit_1_with_the_rest_still_read()
+    {
+        var run = CliRun.Of("logs", "/nonexistent/kern.log", Log("seed-ata6-ext3.log"));
+        Assert.Equal(1, run.Code);
+        Assert.Equal("hostdoc logs: /nonexistent/kern.log: cannot read (Could not find a part of the path '/nonexistent/kern.log'.)\n", run.Error);
+        Assert.Contains("log.disk-media-error", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--since", "yesterday-ish")]
+    [InlineData("--until", "")]
+    [InlineData("--bogus", null)]
+    public void Usage_errors_exit_2(string option, string? value)
+    {
+        var run = value is null ? CliRun.Of("logs", option) : CliRun.Of("logs", option, value);
+        Assert.Equal(2, run.Code);
+        Assert.StartsWith("hostdoc: logs: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stdin_is_read_when_the_file_is_a_dash()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hostdoc.dll"), "logs", "-"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write(File.ReadAllText(Log("envelopes/dmesg-T-nl.log")));
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("from -", output, StringComparison.Ordinal);
+        Assert.Contains("cannot read LBA 291,766,746: failed 3 times (2014-03-18 13:27:44, 14:01:31, 14:34:59)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Since_takes_dates_and_spans()
+    {
+        var run = CliRun.Of("logs", "--since", "2014-03-18 14:00", Log("envelopes/journal-short-iso.log"));
+        Assert.Contains("failed twice", run.Out, StringComparison.Ordinal);
+    }
+}
