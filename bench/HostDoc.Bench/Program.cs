@@ -3,8 +3,15 @@ using System.Globalization;
 using System.Text;
 using HostDoc.Proc;
 
-// In-process parser timings, for parsers whose cost is far below a process start.
+// In-process parser timings, for parsers whose cost is far below a process start, and input generators.
 // Usage: dotnet run -c Release --project bench/HostDoc.Bench -- interrupts [CPUS] [IRQS]
+//        dotnet run -c Release --project bench/HostDoc.Bench -- syslog OUT [MIB]   (a syslog with 0.1 % kernel error lines)
+//        dotnet run -c Release --project bench/HostDoc.Bench -- anchors             (the prefilter's phrases as a grep -E alternation)
+if (args.Length > 0 && args[0] is "syslog" or "anchors")
+{
+    return SyslogGenerator.Run(args);
+}
+
 var cpus = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 256;
 var irqs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
 var text = Generate(cpus, irqs);

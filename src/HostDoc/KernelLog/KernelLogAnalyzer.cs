@@ -15,7 +15,7 @@ namespace HostDoc.KernelLog;
 /// </summary>
 public sealed class KernelLogAnalyzer : ILogLineSink
 {
-    private static readonly string[] MarkerAnchors = ["-- Reboot", "-- Boot", "-- Logs begin", "-- Journal begins"];
+    private static readonly string[] MarkerAnchors = ["-- "];   // journalctl's -- Reboot --, -- Boot … --, -- Logs begin at … --
 
     private readonly ScsiRecognizer scsi;
     private readonly ILineRecognizer[] others;

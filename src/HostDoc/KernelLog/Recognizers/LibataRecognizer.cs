@@ -17,7 +17,7 @@ public sealed class LibataRecognizer : ILineRecognizer
     private (string Device, LogLine Line, string Text)? pendingCommand;
 
     /// <inheritdoc/>
-    public IEnumerable<string> Anchors => ["Emask", "SError", "resetting link", "SATA link", "EH complete", "COMRESET", "disabled", "failed to IDENTIFY", "revalidation failed"];
+    public IEnumerable<string> Anchors => ["Emask", "SError", "resetting link", "SATA", "EH complete", "COMRESET", ": disabled"];
 
     /// <inheritdoc/>
     public bool WantsNextLine => pendingCommand is not null;

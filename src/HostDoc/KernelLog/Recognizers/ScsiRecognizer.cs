@@ -20,7 +20,7 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
     private bool readingHex;
 
     /// <inheritdoc/>
-    public IEnumerable<string> Anchors => ["ense", "ASC=", "hostbyte", "return code", "CDB", "Unhandled"];
+    public IEnumerable<string> Anchors => ["ense", "ASC=", "byte=", "SCSI error", "CDB"];
 
     /// <inheritdoc/>
     public bool WantsNextLine => readingHex;

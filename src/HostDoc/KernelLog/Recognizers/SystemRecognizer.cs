@@ -17,7 +17,7 @@ public sealed class SystemRecognizer : ILineRecognizer
 
     /// <inheritdoc/>
     public IEnumerable<string> Anchors =>
-        ["Linux version", "blocked for more", "Kill process", "Killed process", "kill process", "SYN flood", "table full", "unstable", "TSC warp", "SMP disabled", "lockup", "LOCKUP", "stall", "Hardware Error", "EDAC", "achine check"];
+        ["Linux version", "INFO: task", "Kill", "kill process", "SYN flood", "table full", "unstable", "TSC warp", "SMP disabled", "BUG: ", "LOCKUP", "rcu_", "Hardware Error", "EDAC"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
