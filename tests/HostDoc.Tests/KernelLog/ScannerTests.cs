@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using HostDoc.KernelLog.Reading;
 using Xunit;
@@ -23,7 +22,7 @@ public sealed class ScannerTests
     {
         var sink = new Collect();
         var counts = new ScanCounts();
-        new LogLineScanner(SearchValues.Create(["Emask", "I/O error"], StringComparison.Ordinal)).Scan(new MemoryStream(input), sink, counts);
+        new LogLineScanner(new LogAnchors(["Emask", "I/O error"])).Scan(new MemoryStream(input), sink, counts);
         return (sink, counts);
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -8,11 +7,11 @@ namespace HostDoc.KernelLog.Reading;
 /// Streams a log through a fixed 1 MiB buffer and hands on only the lines that contain one of the
 /// recognizers' anchor phrases. The buffer's complete lines are checked for NUL and UTF-8 validity in
 /// one vectorised pass, widened to UTF-16 as Latin-1 (ASCII anchors match the same either way) and
-/// searched with a vectorised multi-string <see cref="SearchValues{T}"/>; only a matching line is
+/// searched with a vectorised multi-string search (<see cref="LogAnchors"/>); only a matching line is
 /// decoded. Memory stays flat whatever the input: a line longer than the buffer is skipped and counted,
 /// as is a line with NUL bytes or invalid UTF-8 (those buffers take a slower line-by-line path).
 /// </summary>
-public sealed class LogLineScanner(SearchValues<string> anchors)
+public sealed class LogLineScanner(LogAnchors anchors)
 {
     /// <summary>Lines longer than this are skipped.</summary>
     public const int MaxLineBytes = 1 << 20;
@@ -103,7 +102,7 @@ public sealed class LogLineScanner(SearchValues<string> anchors)
             }
             else
             {
-                var hit = text[position..].IndexOfAny(anchors);
+                var hit = anchors.IndexIn(text[position..]);
                 if (hit < 0)
                 {
                     break;
@@ -141,7 +140,7 @@ public sealed class LogLineScanner(SearchValues<string> anchors)
             }
 
             var line = Encoding.UTF8.GetString(bytes);
-            if (state.WantsNext || line.AsSpan().IndexOfAny(anchors) >= 0)
+            if (state.WantsNext || anchors.IndexIn(line) >= 0)
             {
                 state.LineNumber--;
                 state.Deliver(line, previous);

@@ -14,7 +14,7 @@ public sealed class BlockRecognizer : ILineRecognizer
     private const string ErrorDev = " error, dev ";
 
     /// <inheritdoc/>
-    public IEnumerable<string> Anchors => ["rror, dev ", "Buffer I/O"];
+    public IEnumerable<LogAnchor> Anchors => ["rror, dev ", "Buffer I/O"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)

@@ -19,19 +19,29 @@ public sealed class FilesystemRecognizer : ILineRecognizer
     private string? lastDevice;
     private string? lastType;
     private (LogLine Line, string Type, string Device, string Function)? torn;
+    private int tornWait;
 
     /// <inheritdoc/>
-    public IEnumerable<string> Anchors => ["-fs ", "Aborting journal", "emounting filesystem", "XFS (", "BTRFS", "unable to read"];
+    public bool WantsNextLine => torn is not null && tornWait > 0;
+
+    /// <inheritdoc/>
+    public IEnumerable<LogAnchor> Anchors => ["-fs ", "Aborting journal", "emounting filesystem", "XFS (", "BTRFS"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
     {
         var message = line.Message;
-        if (torn is { } t && !message.StartsWith("EXT", StringComparison.Ordinal) && message.StartsWith("unable to read", StringComparison.Ordinal))
+        if (torn is { } t)
         {
-            torn = null;
-            sink.Emit(new FilesystemEvent(t.Line, FilesystemEventKind.Error, t.Type, t.Device, t.Function, message));
-            return true;
+            // The rest of a torn error is a bare sentence ("unable to read inode block - inode=…, block=…") a few lines on;
+            // the lines between are other subsystems' "name: text" messages.
+            tornWait--;
+            if (!message.Contains(": ", StringComparison.Ordinal) && !message.StartsWith("EXT", StringComparison.Ordinal))
+            {
+                torn = null;
+                sink.Emit(new FilesystemEvent(t.Line, FilesystemEventKind.Error, t.Type, t.Device, t.Function, message));
+                return true;
+            }
         }
 
         if (message.StartsWith("EXT", StringComparison.Ordinal) && message.Length > 7 && message[4..7] == "-fs")
@@ -104,6 +114,7 @@ public sealed class FilesystemRecognizer : ILineRecognizer
         if (text.Length == 0)
         {
             torn = (line, type, device, function);
+            tornWait = 12;
             return true;
         }
 

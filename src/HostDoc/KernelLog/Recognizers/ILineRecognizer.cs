@@ -9,7 +9,7 @@ namespace HostDoc.KernelLog.Recognizers;
 public interface ILineRecognizer
 {
     /// <summary>The phrases one of which every line this recognizer handles contains (the scanner's prefilter).</summary>
-    IEnumerable<string> Anchors { get; }
+    IEnumerable<LogAnchor> Anchors { get; }
 
     /// <summary>True while the recognizer is inside a multi-line record and needs the next line whatever it holds.</summary>
     bool WantsNextLine => false;

@@ -17,7 +17,7 @@ public sealed class LibataRecognizer : ILineRecognizer
     private (string Device, LogLine Line, string Text)? pendingCommand;
 
     /// <inheritdoc/>
-    public IEnumerable<string> Anchors => ["Emask", "SError", "resetting link", "SATA", "EH complete", "COMRESET", ": disabled"];
+    public IEnumerable<LogAnchor> Anchors => ["Emask", new LogAnchor("ata", NumberedWord: true)];
 
     /// <inheritdoc/>
     public bool WantsNextLine => pendingCommand is not null;

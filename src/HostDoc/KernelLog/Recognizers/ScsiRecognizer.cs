@@ -20,7 +20,7 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
     private bool readingHex;
 
     /// <inheritdoc/>
-    public IEnumerable<string> Anchors => ["ense", "ASC=", "byte=", "SCSI error", "CDB"];
+    public IEnumerable<LogAnchor> Anchors => ["ense", "ASC=", "byte=", "SCSI error", "CDB"];
 
     /// <inheritdoc/>
     public bool WantsNextLine => readingHex;

@@ -16,8 +16,8 @@ public sealed class SystemRecognizer : ILineRecognizer
     private int lastKilledPid = -1;
 
     /// <inheritdoc/>
-    public IEnumerable<string> Anchors =>
-        ["Linux version", "INFO: task", "Kill", "kill process", "SYN flood", "table full", "unstable", "TSC warp", "SMP disabled", "BUG: ", "LOCKUP", "rcu_", "Hardware Error", "EDAC"];
+    public IEnumerable<LogAnchor> Anchors =>
+        ["Linux version", "INFO: ", "Kill", "kill process", "SYN flood", "table full", "unstable", "TSC", "SMP disabled", "BUG: ", "LOCKUP", "Hardware Error", "EDAC"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
