@@ -23,13 +23,7 @@ public static class IncidentJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
-            json.WriteStartArray("sources");
-            foreach (var s in analysis.Sources)
-            {
-                json.WriteStringValue(s);
-            }
-
-            json.WriteEndArray();
+            JsonParts.WriteStrings(json, "sources", analysis.Sources);
             json.WriteStartObject("read");
             json.WriteNumber("bytes", analysis.Counts.Bytes);
             json.WriteNumber("lines", analysis.Counts.Lines);
@@ -51,26 +45,11 @@ public static class IncidentJsonWriter
                 WriteTime(json, "first_seen", i.FirstSeen);
                 WriteTime(json, "last_seen", i.LastSeen);
                 json.WriteNumber("occurrences", i.Occurrences);
-                json.WriteStartArray("times");
-                foreach (var t in i.Times)
-                {
-                    json.WriteStringValue(t.IsoWall ?? t.ToString());
-                }
-
-                json.WriteEndArray();
-                WriteStrings(json, "chain", i.Chain);
-                json.WriteStartArray("facts");
-                foreach (var f in i.Facts)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("label", f.Label);
-                    json.WriteString("value", f.Value);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                WriteStrings(json, "consequences", i.Consequences);
-                WriteStrings(json, "cross_checks", i.CrossChecks);
+                JsonParts.WriteStrings(json, "times", i.Times.Select(t => t.IsoWall ?? t.ToString()));
+                JsonParts.WriteStrings(json, "chain", i.Chain);
+                JsonParts.WriteEvidence(json, "facts", i.Facts);
+                JsonParts.WriteStrings(json, "consequences", i.Consequences);
+                JsonParts.WriteStrings(json, "cross_checks", i.CrossChecks);
                 json.WriteStartArray("lines");
                 foreach (var l in i.Lines)
                 {
@@ -87,7 +66,7 @@ public static class IncidentJsonWriter
             }
 
             json.WriteEndArray();
-            WriteStrings(json, "problems", analysis.Problems);
+            JsonParts.WriteStrings(json, "problems", analysis.Problems);
             json.WriteEndObject();
         }
 
@@ -112,16 +91,5 @@ public static class IncidentJsonWriter
 
         json.WriteNumber("boot", time.Boot);
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            json.WriteStringValue(v);
-        }
-
-        json.WriteEndArray();
     }
 }

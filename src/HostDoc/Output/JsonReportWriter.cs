@@ -73,17 +73,7 @@ public static class JsonReportWriter
             json.WriteString("subject", f.Subject);
             json.WriteString("summary", f.Summary);
             json.WriteString("explanation", f.Explanation);
-            json.WriteStartArray("evidence");
-            foreach (var e in f.Evidence)
-            {
-                json.WriteStartObject();
-                json.WriteString("label", e.Label);
-                json.WriteString("value", e.Value);
-                json.WriteString("source", e.Source);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            JsonParts.WriteEvidence(json, "evidence", f.Evidence);
             json.WriteString("advice", f.Advice);
             json.WriteEndObject();
         }

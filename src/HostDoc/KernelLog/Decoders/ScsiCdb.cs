@@ -23,30 +23,19 @@ public static class ScsiCdb
                 blocks = cdb[4] == 0 ? 256u : cdb[4];
                 return true;
             case 0x28 or 0x2a or 0x2e or 0x2f or 0x41 when cdb.Length >= 10:
-                lba = BigEndian(cdb.Slice(2, 4));
-                blocks = (uint)BigEndian(cdb.Slice(7, 2));
+                lba = BigEndian.Read(cdb.Slice(2, 4));
+                blocks = (uint)BigEndian.Read(cdb.Slice(7, 2));
                 return true;
             case 0xa8 or 0xaa or 0xae or 0xaf when cdb.Length >= 12:
-                lba = BigEndian(cdb.Slice(2, 4));
-                blocks = (uint)BigEndian(cdb.Slice(6, 4));
+                lba = BigEndian.Read(cdb.Slice(2, 4));
+                blocks = (uint)BigEndian.Read(cdb.Slice(6, 4));
                 return true;
             case 0x88 or 0x8a or 0x8e or 0x8f or 0x93 when cdb.Length >= 16:
-                lba = BigEndian(cdb.Slice(2, 8));
-                blocks = (uint)BigEndian(cdb.Slice(10, 4));
+                lba = BigEndian.Read(cdb.Slice(2, 8));
+                blocks = (uint)BigEndian.Read(cdb.Slice(10, 4));
                 return true;
             default:
                 return false;
         }
-    }
-
-    private static ulong BigEndian(ReadOnlySpan<byte> bytes)
-    {
-        ulong value = 0;
-        foreach (var b in bytes)
-        {
-            value = (value << 8) | b;
-        }
-
-        return value;
     }
 }

@@ -37,8 +37,8 @@ public sealed record SenseData(
         var code = bytes[0] & 0x7f;
         if (code is 0x70 or 0x71)
         {
-            ulong? information = bytes.Length >= FixedInformation + 4 ? BigEndian(bytes.Slice(FixedInformation, 4)) : null;
-            ulong? commandSpecific = bytes.Length >= FixedCommandSpecific + 4 ? BigEndian(bytes.Slice(FixedCommandSpecific, 4)) : null;
+            ulong? information = bytes.Length >= FixedInformation + 4 ? BigEndian.Read(bytes.Slice(FixedInformation, 4)) : null;
+            ulong? commandSpecific = bytes.Length >= FixedCommandSpecific + 4 ? BigEndian.Read(bytes.Slice(FixedCommandSpecific, 4)) : null;
             return new SenseData(code, code == 0x71, false,
                 bytes.Length > FixedKey ? bytes[FixedKey] & 0x0f : 0,
                 bytes.Length > FixedAsc ? bytes[FixedAsc] : 0,
@@ -63,8 +63,8 @@ public sealed record SenseData(
                 bytes.Length > DescriptorKey ? bytes[DescriptorKey] & 0x0f : 0,
                 bytes.Length > DescriptorAsc ? bytes[DescriptorAsc] : 0,
                 bytes.Length > DescriptorAscq ? bytes[DescriptorAscq] : 0,
-                info is null ? null : BigEndian(info.Bytes.AsSpan(4, 8)), info is not null && (info.Bytes[2] & 0x80) != 0,
-                command is null ? null : BigEndian(command.Bytes.AsSpan(4, 8)), descriptors);
+                info is null ? null : BigEndian.Read(info.Bytes.AsSpan(4, 8)), info is not null && (info.Bytes[2] & 0x80) != 0,
+                command is null ? null : BigEndian.Read(command.Bytes.AsSpan(4, 8)), descriptors);
         }
 
         return null;
@@ -86,17 +86,6 @@ public sealed record SenseData(
 
         bytes = Convert.FromHexString(digits);
         return true;
-    }
-
-    private static ulong BigEndian(ReadOnlySpan<byte> bytes)
-    {
-        ulong value = 0;
-        foreach (var b in bytes)
-        {
-            value = (value << 8) | b;
-        }
-
-        return value;
     }
 
     /// <summary>The information field in hex and decimal, for display.</summary>

@@ -73,14 +73,7 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
 
     public void Take(ScsiErrorEvent e, bool occurrence)
     {
-        if (occurrence)
-        {
-            Occurred(e.Line);
-        }
-        else
-        {
-            Saw(e.Line);
-        }
+        Note(e.Line, occurrence);
 
         Address ??= e.Address;
         Disk ??= e.Disk;
@@ -126,14 +119,7 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
 
     public void Take(BlockIoError e, bool occurrence)
     {
-        if (occurrence)
-        {
-            Occurred(e.Line);
-        }
-        else
-        {
-            Saw(e.Line);
-        }
+        Note(e.Line, occurrence);
 
         Disk ??= e.Disk;
         blockTypes.Add(e.ErrorType);

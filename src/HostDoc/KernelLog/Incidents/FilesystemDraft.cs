@@ -11,14 +11,7 @@ internal sealed class FilesystemDraft(LogLine first) : IncidentDraft(first)
 
     public void Take(FilesystemEvent e)
     {
-        if (e.Kind == FilesystemEventKind.Error)
-        {
-            Occurred(e.Line);
-        }
-        else
-        {
-            Saw(e.Line);
-        }
+        Note(e.Line, e.Kind == FilesystemEventKind.Error);
 
         State.Take(e);
     }

@@ -41,6 +41,19 @@ internal abstract class IncidentDraft(LogLine first)
         Saw(line);
     }
 
+    /// <summary>An occurrence of its own, or a further line of the current one.</summary>
+    public void Note(LogLine line, bool occurrence)
+    {
+        if (occurrence)
+        {
+            Occurred(line);
+        }
+        else
+        {
+            Saw(line);
+        }
+    }
+
     /// <summary>Keeps <paramref name="line"/> as evidence (the first ones) and moves the last-seen time.</summary>
     public void Saw(LogLine line)
     {
