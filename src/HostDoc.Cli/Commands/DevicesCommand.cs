@@ -1,5 +1,6 @@
 using HostDoc.Cli.CommandLine;
 using HostDoc.Output;
+using HostDoc.Proc;
 
 namespace HostDoc.Cli.Commands;
 
@@ -10,6 +11,13 @@ internal static class DevicesCommand
     {
         var host = context.Host;
         var topology = host.Topology;
+        if (topology.Devices.Count == 0 && invocation.Name is null && Partitions.Read(host.Root) is { Count: > 0 } partitions)
+        {
+            // No sysfs (a container, a tree that captured only /proc): the kernel's own list, names and sizes.
+            DevicesWriter.WritePartitions(context.Out, partitions, invocation.Json);
+            return ExitCodes.Ok;
+        }
+
         if (invocation.Name is { } name)
         {
             if (topology.Find(name) is not { } device)

@@ -61,6 +61,42 @@ public static class DevicesWriter
         writer.Write('\n');
     }
 
+    /// <summary>The block devices of <c>/proc/partitions</c>, when there is no sysfs to build the tree from.</summary>
+    public static void WritePartitions(TextWriter writer, IReadOnlyList<Proc.PartitionEntry> partitions, bool json)
+    {
+        if (!json)
+        {
+            writer.Write("no /sys/class/block: the block devices /proc/partitions lists (names and sizes only)\n");
+            foreach (var p in partitions)
+            {
+                writer.Write($"  {p.Name,-12} {p.Device,-8} {Quantity.Bytes(p.Kibibytes * 1024)}\n");
+            }
+
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var j = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            j.WriteStartObject();
+            j.WriteStartArray("blockdevices");
+            foreach (var p in partitions)
+            {
+                j.WriteStartObject();
+                j.WriteString("name", p.Name);
+                j.WriteString("maj:min", p.Device.ToString());
+                j.WriteNumber("size", p.Kibibytes * 1024);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+
+        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.Write('\n');
+    }
+
     private static IEnumerable<BlockDevice> Leaves(BlockTopology topology, BlockDevice device)
     {
         var children = topology.Children(device).ToArray();
@@ -87,6 +123,21 @@ public static class DevicesWriter
         if (isDisk && d.Rotational is { } rot)
         {
             parts.Add(rot ? "rotational" : "non-rotational");
+        }
+
+        if (isDisk && d.AtaLink is { } link)
+        {
+            var speed = $"link {link.Speed ?? "down"}{(link.HardwareLimit is { } max && max != link.Speed ? $" (controller {max})" : "")}{(link.TransferMode is { } mode ? $" {mode}" : "")}";
+            parts.Add(link.SlowerThanHardware || link.Speed is null ? style.Paint(speed, "1;33") : speed);
+            if (link.SpeedDowns is > 0)
+            {
+                parts.Add(style.Paint($"slowed down {link.SpeedDowns}× after errors", "1;33"));
+            }
+        }
+
+        if (isDisk && d.Wwid is { } wwid)
+        {
+            parts.Add("wwid " + wwid);
         }
 
         if (d.State is { } state && state != "running" && state != "live")
@@ -163,6 +214,10 @@ public static class DevicesWriter
         WriteOptional(json, "vendor", d.Vendor);
         WriteOptional(json, "model", d.Model);
         WriteOptional(json, "serial", d.Serial);
+        WriteOptional(json, "wwid", d.Wwid);
+        WriteOptional(json, "link_speed", d.AtaLink?.Speed);
+        WriteOptional(json, "link_limit", d.AtaLink?.HardwareLimit);
+        WriteOptional(json, "xfer_mode", d.AtaLink?.TransferMode);
         WriteOptional(json, "dm_name", d.DmName);
         WriteOptional(json, "backing_file", d.BackingFile);
         WriteOptional(json, "state", d.State);

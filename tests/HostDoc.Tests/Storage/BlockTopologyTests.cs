@@ -59,7 +59,7 @@ public sealed class BlockTopologyTests
         var run = HostDoc.Tests.Cli.CliRun.Of("--root", tree, "devices");
         Assert.Equal(
             "ata → ata6 → scsi 5:0:0:0\n" +
-            "  sdf  disk  932 GiB  ATA ST1000DM003-1CH162  serial Z1D3ABCD  rotational\n" +
+            "  sdf  disk  932 GiB  ATA ST1000DM003-1CH162  serial Z1D3ABCD  rotational  link 3.0 Gbps UDMA/133  wwid naa.5000c5006a1b2c3d\n" +
             "    sdf1  part  932 GiB  sectors 2048–1953523711\n" +
             "      dm-0  lvm  900 GiB  dm vg-data  on /data\n",
             run.Out);

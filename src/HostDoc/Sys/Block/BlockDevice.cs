@@ -31,8 +31,11 @@ namespace HostDoc.Sys.Block;
 /// <param name="Udev">udev's record, when the database has one.</param>
 /// <param name="State">device/state of a SCSI disk (running, offline, blocked…); offline after the SCSI layer gave up on it.</param>
 /// <param name="MdDegraded">md/degraded: how many members an md array is missing.</param>
+/// <param name="Wwid">device/wwid (the SCSI/ATA world-wide identifier, <c>naa.5000c500…</c>), for disks.</param>
+/// <param name="AtaLink">The ATA link and device state (speed, limits, transfer mode, speed-downs), for SATA disks.</param>
 public sealed record BlockDevice(
     string Name, DeviceNumber Device, string Type, ulong SizeBytes, string? Parent, ulong? StartSector,
     IReadOnlyList<string> Slaves, bool ReadOnly, bool Removable, bool? Rotational, int? LogicalBlockSize, int? PhysicalBlockSize,
     string Transport, string? AtaPort, string? ScsiAddress, string? Vendor, string? Model, string? Serial,
-    string? DmName, string? DmUuid, string? BackingFile, UdevRecord? Udev, string? State = null, ulong? MdDegraded = null);
+    string? DmName, string? DmUuid, string? BackingFile, UdevRecord? Udev, string? State = null, ulong? MdDegraded = null,
+    string? Wwid = null, Ata.AtaLinkState? AtaLink = null);

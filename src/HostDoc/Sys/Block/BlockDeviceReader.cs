@@ -57,7 +57,9 @@ public static class BlockDeviceReader
             root.ReadValue(disk + "/device/vendor") is { } v && !v.StartsWith("0x", StringComparison.Ordinal) ? v : udev?.Vendor,
             root.ReadValue(disk + "/device/model") ?? udev?.Model, udev?.Serial,
             root.ReadValue(dir + "/dm/name"), dmUuid, backing, udev,
-            isPartition ? null : root.ReadValue(disk + "/device/state"), root.ReadNumber(dir + "/md/degraded"));
+            isPartition ? null : root.ReadValue(disk + "/device/state"), root.ReadNumber(dir + "/md/degraded"),
+            isPartition ? null : root.ReadValue(disk + "/device/wwid") ?? root.ReadValue(disk + "/wwid"),
+            isPartition || ata is null ? null : Ata.AtaLinkState.Read(root, ata));
     }
 
     /// <summary>lsblk's TYPE column.</summary>
