@@ -66,6 +66,7 @@ internal static class Program
         TmpfsResizeInvocation resize => TmpfsResizeCommand.Run(context, resize),
         StuckInvocation stuck => StuckCommand.Run(context, stuck),
         LogsInvocation logs => LogsCommand.Run(context, logs),
+        ServeInvocation serve => ServeCommand.Run(context, serve),
         IrqInvocation irq => IrqCommand.Run(context, irq),
         AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
         CpusInvocation => CpusCommand.Cpus(context),

@@ -79,6 +79,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "tmpfs-resize" => ParseTmpfsResize(global, rest),
             "stuck" => ParseStuck(global, rest),
             "logs" => ParseLogs(global, rest),
+            "serve" => (new ServeInvocation(global, rest), null),
             "irq" => ParseIrq(global, rest),
             "affinity" => ParseAffinity(global, rest),
             "devices" => ParseDevices(global, rest),
@@ -87,7 +88,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "cpuset" => rest.Count <= 1 ? (new CpusetInvocation(global, rest.FirstOrDefault()), null) : Fail("cpuset takes at most a PATH", null),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, logs, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, logs, serve, tmpfs-resize, stuck, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)", null),
         };
     }
 

@@ -41,6 +41,9 @@ internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountP
 /// <summary><c>hostdoc logs [FILE…]</c>: files (or - for stdin) to read, none for the host's own log.</summary>
 internal sealed record LogsInvocation(GlobalOptions Global, IReadOnlyList<string> Files, bool Json, TimeArgument? Since, TimeArgument? Until) : Invocation(Global);
 
+/// <summary><c>hostdoc serve [--listen ADDR:PORT]</c>: the arguments are the server's own.</summary>
+internal sealed record ServeInvocation(GlobalOptions Global, IReadOnlyList<string> Arguments) : Invocation(Global);
+
 internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double IntervalSeconds) : Invocation(Global);
 
 internal sealed record IrqInvocation(GlobalOptions Global, double? IntervalSeconds) : Invocation(Global);

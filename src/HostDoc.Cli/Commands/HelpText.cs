@@ -20,6 +20,8 @@ internal static class HelpText
           logs [FILE…] [--since T] [--until T] [--format text|json]
                                         kernel log incidents (dying disks, link errors, journal aborts, OOM kills, SYN floods,
                                         lockups, clock trouble) from files (.gz, rotated sets, - for stdin) or this host's log
+          serve [--listen ADDR:PORT]    Prometheus /metrics (node_exporter's names + hostdoc_finding…), an HTML report at /,
+                                        /report.json, /healthz; default 127.0.0.1:9847 (runs hostdoc-serve)
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
           stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
           irq [--interval S]            interrupts per irq and CPU (rates between two reads with --interval), chip, affinity, per-CPU bars

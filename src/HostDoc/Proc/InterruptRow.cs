@@ -12,8 +12,10 @@ namespace HostDoc.Proc;
 /// <param name="HardwareIrq">The chip's own number ("5" in "IO-APIC   5-edge"), when printed.</param>
 /// <param name="Trigger">edge, level, fasteoi, XT, Level, Edge… when printed.</param>
 /// <param name="Actions">Device names (acpi, vboxguest); the description for named rows.</param>
+/// <param name="Description">Everything after the counts, as printed (whitespace runs kept), for tools that split it their own way.</param>
 public sealed record InterruptRow(
-    string Name, IReadOnlyList<ulong> Counts, ulong Total, string? Chip, string? HardwareIrq, string? Trigger, IReadOnlyList<string> Actions)
+    string Name, IReadOnlyList<ulong> Counts, ulong Total, string? Chip, string? HardwareIrq, string? Trigger, IReadOnlyList<string> Actions,
+    string Description = "")
 {
     /// <summary>True for numbered (device) interrupts.</summary>
     public bool IsNumbered => Name.Length > 0 && char.IsAsciiDigit(Name[0]);

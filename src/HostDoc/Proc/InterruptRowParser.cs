@@ -72,7 +72,7 @@ internal static class InterruptRowParser
 
         if (!char.IsAsciiDigit(name[0]))
         {
-            return new InterruptRow(name, counts, total, null, null, null, tail.IsEmpty ? [] : [tail.ToString()]);
+            return new InterruptRow(name, counts, total, null, null, null, tail.IsEmpty ? [] : [tail.ToString()], tail.ToString());
         }
 
         return Numbered(name, counts, total, tail);
@@ -83,7 +83,7 @@ internal static class InterruptRowParser
         var tokens = Tokens(tail);
         if (tokens.Count == 0)
         {
-            return new InterruptRow(name, counts, total, null, null, null, []);
+            return new InterruptRow(name, counts, total, null, null, null, [], tail.ToString());
         }
 
         string chip;
@@ -112,7 +112,7 @@ internal static class InterruptRowParser
 
         var actionsText = next < tokens.Count ? tail[tokens[next].Start..].Trim().ToString() : "";
         var actions = actionsText.Length == 0 ? [] : actionsText.Split(", ", StringSplitOptions.RemoveEmptyEntries);
-        return new InterruptRow(name, counts, total, chip, hwirq, trigger, actions);
+        return new InterruptRow(name, counts, total, chip, hwirq, trigger, actions, tail.Trim().ToString());
     }
 
     private static List<(string Text, int Start, int Dash)> Tokens(ReadOnlySpan<char> tail)

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using HostDoc.Cli.CommandLine;
+
+namespace HostDoc.Cli.Commands;
+
+/// <summary>
+/// <c>hostdoc serve …</c>: replaces this process (execv, same pid, so systemd's signals reach the
+/// server) with <c>hostdoc-serve</c> from the same directory — the native binary, or in a build tree
+/// <c>hostdoc-serve.dll</c> under the same dotnet. The server lives in its own executable so that no
+/// other command pays for it at start-up.
+/// </summary>
+internal static partial class ServeCommand
+{
+    public static int Run(CliContext context, ServeInvocation invocation)
+    {
+        var dir = AppContext.BaseDirectory;
+        var native = Path.Combine(dir, "hostdoc-serve");
+        var dll = Path.Combine(dir, "hostdoc-serve.dll");
+        var args = new List<string>(invocation.Arguments);
+        if (invocation.Global.Root is { } root)
+        {
+            args.AddRange(["--root", Path.GetFullPath(root)]);
+        }
+
+        string path;
+        List<string?> argv;
+        if (File.Exists(native))
+        {
+            path = native;
+            argv = ["hostdoc-serve", .. args];
+        }
+        else if (File.Exists(dll) && Environment.ProcessPath is { } dotnet && Path.GetFileNameWithoutExtension(dotnet) == "dotnet")
+        {
+            path = dotnet;
+            argv = [dotnet, dll, .. args];
+        }
+        else
+        {
+            context.Error.Write($"hostdoc serve: hostdoc-serve is not installed next to hostdoc in {dir} (dotnet publish src/HostDoc.Serve -c Release -o the same directory)\n");
+            return ExitCodes.SourceProblem;
+        }
+
+        context.Out.Flush();
+        argv.Add(null);
+        _ = execv(path, [.. argv]);
+        context.Error.Write($"hostdoc serve: cannot start {path}: errno {Marshal.GetLastPInvokeError()}\n");
+        return ExitCodes.SourceProblem;
+    }
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int execv(string path, string?[] argv);
+}

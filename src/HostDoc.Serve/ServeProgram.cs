@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+
+namespace HostDoc.Serve;
+
+/// <summary><c>hostdoc-serve [--listen ADDR:PORT] [--root DIR]</c>: started by <c>hostdoc serve</c> (which execs it), or on its own.</summary>
+internal static class ServeProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        const string Usage = "usage: hostdoc serve [--listen ADDR:PORT] [--root DIR]   (default --listen 127.0.0.1:9847)";
+        var listen = "127.0.0.1:9847";
+        string? rootDir = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--listen" when i + 1 < args.Length:
+                    listen = args[++i];
+                    break;
+                case "--root" when i + 1 < args.Length:
+                    rootDir = args[++i];
+                    break;
+                case "--help" or "-h":
+                    Console.Out.WriteLine(Usage);
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"hostdoc serve: unexpected \"{args[i]}\"; {Usage}");
+                    return 2;
+            }
+        }
+
+        if (!TryEndpoint(listen, out var endpoint))
+        {
+            Console.Error.WriteLine($"hostdoc serve: --listen {listen} is not ADDR:PORT (127.0.0.1:9847, [::1]:9847, 0.0.0.0:9847)");
+            return 2;
+        }
+
+        if (rootDir is not null && !Directory.Exists(rootDir))
+        {
+            Console.Error.WriteLine($"hostdoc serve: --root {rootDir}: no such directory");
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        var endpoints = new Endpoints(rootDir is null ? HostRoot.Live : HostRoot.At(rootDir));
+        using var server = new HttpServer(endpoint, endpoints.HandleAsync);
+        try
+        {
+            await server.RunAsync(bound => Console.Out.WriteLine($"hostdoc serve: listening on http://{bound}/ (/metrics, /report.json, /healthz)"), stop.Token).ConfigureAwait(false);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            Console.Error.WriteLine($"hostdoc serve: cannot listen on {listen}: {e.Message}");
+            return 1;
+        }
+
+        Console.Out.WriteLine("hostdoc serve: stopped");
+        return 0;
+    }
+
+    private static bool TryEndpoint(string text, out IPEndPoint endpoint)
+    {
+        endpoint = null!;
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            return false;
+        }
+
+        var host = text[..colon].Trim('[', ']');
+        if (!IPAddress.TryParse(host == "localhost" ? "127.0.0.1" : host, out var address))
+        {
+            return false;
+        }
+
+        endpoint = new IPEndPoint(address, port);
+        return true;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using HostDoc.Checks;
+using HostDoc.KernelLog;
+using HostDoc.KernelLog.Decoders;
+using HostDoc.Proc;
+using HostDoc.Sources;
+
+namespace HostDoc.Metrics;
+
+/// <summary>
+/// One scrape: every source read once into metric families, each source timed and guarded — a source
+/// that fails (unreadable, malformed, a hung mount past its timeout) is <c>hostdoc_scrape_source_up 0</c>
+/// and its families are missing, never a failed scrape. The checks run with one stuck-task sample, so
+/// a scrape costs one pass over /proc, not seconds of sampling.
+/// </summary>
+public static class MetricsScrape
+{
+    private static readonly CheckSettings ScrapeSettings = new(
+        new Dictionary<string, Findings.NagiosRange>(), new Dictionary<string, Findings.NagiosRange>(),
+        new Dictionary<string, IReadOnlyList<string>> { ["samples"] = ["1"], ["interval"] = ["0"] });
+
+    /// <summary>The families for <paramref name="host"/>, then the per-source up and duration families.</summary>
+    public static IReadOnlyList<MetricFamily> Collect(HostModel host, CheckCatalog catalog, AscAscqTable table)
+    {
+        var root = host.Root;
+        var families = new List<MetricFamily>();
+        var up = new List<MetricSample>();
+        var duration = new List<MetricSample>();
+        void Source(string name, Func<IEnumerable<MetricFamily>> collect)
+        {
+            var clock = Stopwatch.StartNew();
+            var ok = true;
+            try
+            {
+                families.AddRange(collect());
+            }
+            catch (SourceUnavailableException)
+            {
+                ok = false;
+            }
+            catch (IOException)
+            {
+                ok = false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                ok = false;
+            }
+
+            up.Add(MetricSample.Of(ok ? 1 : 0, ("source", name)));
+            duration.Add(MetricSample.Of(clock.Elapsed.TotalSeconds, ("source", name)));
+        }
+
+        Source("meminfo", () => NodeMetrics.Memory(Require(host.Meminfo)));
+        Source("loadavg", () => NodeMetrics.Load(Require(Loadavg.Read(root))));
+        Source("stat", () => NodeMetrics.Cpu(Require(KernelStat.Read(root))));
+        Source("interrupts", () => NodeMetrics.Interrupts(Require(Interrupts.Read(root))));
+        Source("vmstat", () => NodeMetrics.Vmstat(Require(host.Vmstat)));
+        Source("pressure", () => NodeMetrics.Pressure(Pressure.Read(root, "cpu").Value, Pressure.Read(root, "io").Value, Pressure.Read(root, "memory").Value));
+        Source("netstat", () => NodeMetrics.Netstat(Proc.Net.Netstat.Read(root)));
+        Source("filesystem", () => NodeMetrics.Filesystems(Require(host.Mountinfo).Entries, root.Statvfs(TimeSpan.FromSeconds(2))));
+        Source("writeback", () => HostdocMetrics.Writeback(Require(host.Writeback)));
+        Source("checks", () => HostdocMetrics.Findings(Report.Run(host, catalog.All, ScrapeSettings)));
+        Source("kernel_log", () =>
+        {
+            var analyzer = new KernelLogAnalyzer(table);
+            HostKernelLog.ReadInto(analyzer, root, host.Clock);
+            return HostdocMetrics.Incidents(analyzer.Finish().Incidents);
+        });
+
+        families.Add(new MetricFamily("hostdoc_scrape_source_up", "1 when hostdoc could read the source in this scrape, 0 when it could not (its metrics are then missing).", MetricType.Gauge, up));
+        families.Add(new MetricFamily("hostdoc_scrape_source_duration_seconds", "How long reading the source took in this scrape.", MetricType.Gauge, duration));
+        return families;
+    }
+
+    private static T Require<T>(Sourced<T> sourced)
+        where T : class =>
+        sourced.Value ?? throw new SourceUnavailableException(string.Join("; ", sourced.Problems));
+}
