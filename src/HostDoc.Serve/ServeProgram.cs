@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Runtime.InteropServices;
 
 namespace HostDoc.Serve;
@@ -10,7 +8,7 @@ internal static class ServeProgram
     public static async Task<int> Main(string[] args)
     {
         const string Usage = "usage: hostdoc serve [--listen ADDR:PORT] [--root DIR]   (default --listen 127.0.0.1:9847)";
-        var listen = "127.0.0.1:9847";
+        var listen = ListenAddress.Default;
         string? rootDir = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -31,7 +29,7 @@ internal static class ServeProgram
             }
         }
 
-        if (!TryEndpoint(listen, out var endpoint))
+        if (!ListenAddress.TryParse(listen, out var endpoint))
         {
             Console.Error.WriteLine($"hostdoc serve: --listen {listen} is not ADDR:PORT (127.0.0.1:9847, [::1]:9847, 0.0.0.0:9847)");
             return 2;
@@ -60,24 +58,5 @@ internal static class ServeProgram
 
         Console.Out.WriteLine("hostdoc serve: stopped");
         return 0;
-    }
-
-    private static bool TryEndpoint(string text, out IPEndPoint endpoint)
-    {
-        endpoint = null!;
-        var colon = text.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-        {
-            return false;
-        }
-
-        var host = text[..colon].Trim('[', ']');
-        if (!IPAddress.TryParse(host == "localhost" ? "127.0.0.1" : host, out var address))
-        {
-            return false;
-        }
-
-        endpoint = new IPEndPoint(address, port);
-        return true;
     }
 }

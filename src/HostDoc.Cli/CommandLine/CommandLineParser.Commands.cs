@@ -141,6 +141,26 @@ internal sealed partial class CommandLineParser
         return (new LogsInvocation(global, files, json, since, until), null);
     }
 
+    private static (Invocation?, UsageError?) ParseServe(GlobalOptions global, List<string> args)
+    {
+        var listen = ListenAddress.Default;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg is "--listen" && reader.TryTakeValue(out var value) && ListenAddress.TryParse(value, out _))
+            {
+                listen = value;
+            }
+            else
+            {
+                return Fail($"serve: --listen takes ADDR:PORT ({ListenAddress.Default}, [::1]:9847, 0.0.0.0:9847); that is its only option", null);
+            }
+        }
+
+        return (new ServeInvocation(global, listen), null);
+    }
+
     private static (Invocation?, UsageError?) ParseStuck(GlobalOptions global, List<string> args)
     {
         var samples = 5;

@@ -79,7 +79,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "tmpfs-resize" => ParseTmpfsResize(global, rest),
             "stuck" => ParseStuck(global, rest),
             "logs" => ParseLogs(global, rest),
-            "serve" => (new ServeInvocation(global, rest), null),
+            "serve" => ParseServe(global, rest),
             "irq" => ParseIrq(global, rest),
             "affinity" => ParseAffinity(global, rest),
             "devices" => ParseDevices(global, rest),

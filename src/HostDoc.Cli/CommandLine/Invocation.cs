@@ -41,8 +41,8 @@ internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountP
 /// <summary><c>hostdoc logs [FILE…]</c>: files (or - for stdin) to read, none for the host's own log.</summary>
 internal sealed record LogsInvocation(GlobalOptions Global, IReadOnlyList<string> Files, bool Json, TimeArgument? Since, TimeArgument? Until) : Invocation(Global);
 
-/// <summary><c>hostdoc serve [--listen ADDR:PORT]</c>: the arguments are the server's own.</summary>
-internal sealed record ServeInvocation(GlobalOptions Global, IReadOnlyList<string> Arguments) : Invocation(Global);
+/// <summary><c>hostdoc serve [--listen ADDR:PORT]</c>, validated here so a bad address never starts the server.</summary>
+internal sealed record ServeInvocation(GlobalOptions Global, string Listen) : Invocation(Global);
 
 internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double IntervalSeconds) : Invocation(Global);
 

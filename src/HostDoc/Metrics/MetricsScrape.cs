@@ -9,8 +9,9 @@ namespace HostDoc.Metrics;
 
 /// <summary>
 /// One scrape: every source read once into metric families, each source timed and guarded — a source
-/// that fails (unreadable, malformed, a hung mount past its timeout) is <c>hostdoc_scrape_source_up 0</c>
-/// and its families are missing, never a failed scrape. The checks run with one stuck-task sample, so
+/// that fails (unreadable, a hung mount past its timeout) is <c>hostdoc_scrape_source_up 0</c> and its
+/// families are missing, never a failed scrape; one read only in part (malformed lines) is also 0, with
+/// the families that are still true. The checks run with one stuck-task sample, so
 /// a scrape costs one pass over /proc, not seconds of sampling.
 /// </summary>
 public static class MetricsScrape
@@ -26,10 +27,19 @@ public static class MetricsScrape
         var families = new List<MetricFamily>();
         var up = new List<MetricSample>();
         var duration = new List<MetricSample>();
+        var degraded = false;
+        T Require<T>(Sourced<T> sourced)
+            where T : class
+        {
+            degraded |= sourced.Problems.Count > 0;
+            return sourced.Value ?? throw new SourceUnavailableException(string.Join("; ", sourced.Problems));
+        }
+
         void Source(string name, Func<IEnumerable<MetricFamily>> collect)
         {
             var clock = Stopwatch.StartNew();
             var ok = true;
+            degraded = false;
             try
             {
                 families.AddRange(collect());
@@ -47,7 +57,7 @@ public static class MetricsScrape
                 ok = false;
             }
 
-            up.Add(MetricSample.Of(ok ? 1 : 0, ("source", name)));
+            up.Add(MetricSample.Of(ok && !degraded ? 1 : 0, ("source", name)));
             duration.Add(MetricSample.Of(clock.Elapsed.TotalSeconds, ("source", name)));
         }
 
@@ -72,8 +82,4 @@ public static class MetricsScrape
         families.Add(new MetricFamily("hostdoc_scrape_source_duration_seconds", "How long reading the source took in this scrape.", MetricType.Gauge, duration));
         return families;
     }
-
-    private static T Require<T>(Sourced<T> sourced)
-        where T : class =>
-        sourced.Value ?? throw new SourceUnavailableException(string.Join("; ", sourced.Problems));
 }
