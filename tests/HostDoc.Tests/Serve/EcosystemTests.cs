@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Globalization;
+using Xunit;
+
+namespace HostDoc.Tests.Serve;
+
+/// <summary>
+/// hostdoc serve against the real ecosystem, all from Debian (installed by .ci/run): promtool's lint,
+/// node_exporter 1.5 on the same host and on the same captured tree, a real Prometheus server scraping
+/// it, and headless Chromium rendering the page.
+/// </summary>
+public sealed class EcosystemTests
+{
+    private const string NodeExporter = "/usr/bin/prometheus-node-exporter";
+    private const string Promtool = "/usr/bin/promtool";
+    private const string Prometheus = "/usr/bin/prometheus";
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] Collectors = ["meminfo", "loadavg", "cpu", "interrupts", "vmstat", "pressure", "netstat", "filesystem"];
+
+    // A captured tree has /proc files only: node_exporter's cpu, pressure, netstat and filesystem collectors need sysfs or live mounts.
+    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "interrupts", "vmstat"];
+
+    [Fact]
+    public async Task Promtool_finds_nothing_but_node_exporters_own_names()
+    {
+        Need(Promtool, "prometheus");
+        using var served = ServedHost.Start();
+        var body = (await served.GetAsync("/metrics")).Body;
+        var (_, stdout, stderr) = Run(Promtool, ["check", "metrics"], body);
+        var complaints = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // node_exporter's meminfo and netstat names keep the kernel's CamelCase (node_memory_MemTotal_bytes, node_netstat_TcpExt_ListenDrops);
+        // promtool flags them, upstream exempts them. Nothing else, and nothing of hostdoc's own.
+        Assert.All(complaints, c => Assert.Matches("^node_(memory|netstat)_\\w+ metric names should be written in 'snake_case' not 'camelCase'$", c));
+    }
+
+    [Fact]
+    public async Task Agrees_with_node_exporter_on_this_host()
+    {
+        Need(NodeExporter, "prometheus-node-exporter");
+        using var served = ServedHost.Start();
+        using var exporter = NodeExporterOn(null);
+        var before = Exposition.Parse(await exporter.Get());
+        var ours = Exposition.Parse((await served.GetAsync("/metrics")).Body);
+        var after = Exposition.Parse(await exporter.Get());
+        var shared = ours.Keys.Where(k => k.StartsWith("node_", StringComparison.Ordinal) && before.ContainsKey(k) && after.ContainsKey(k)).ToArray();
+        foreach (var family in new[] { "node_memory_MemTotal_bytes", "node_load1", "node_cpu_seconds_total", "node_interrupts_total", "node_vmstat_pgfault",
+            "node_pressure_cpu_waiting_seconds_total", "node_netstat_Tcp_InSegs", "node_filesystem_size_bytes", "node_filesystem_readonly" })
+        {
+            Assert.Contains(shared, k => Exposition.Family(k) == family);
+        }
+
+        var disagreements = shared.Where(k => !Between(ours[k], before[k], after[k], Slack(k))).Select(k => $"{k}: ours {ours[k]}, node_exporter {before[k]} then {after[k]}").ToArray();
+        Assert.True(disagreements.Length == 0, string.Join("\n", disagreements));
+    }
+
+    [Theory]
+    [InlineData("vm-6.18-idle")]
+    [InlineData("node-exporter-1.5.0")]
+    public async Task Agrees_with_node_exporter_on_the_same_captured_tree(string scenario)
+    {
+        Need(NodeExporter, "prometheus-node-exporter");
+        var tree = Fixtures.Dir(scenario);
+        using var served = ServedHost.Start(tree);
+        using var exporter = NodeExporterOn(tree);
+        var theirs = Exposition.Parse(await exporter.Get());
+        var ours = Exposition.Parse((await served.GetAsync("/metrics")).Body);
+        var shared = ours.Keys.Where(k => k.StartsWith("node_", StringComparison.Ordinal) && !k.StartsWith("node_filesystem", StringComparison.Ordinal) && theirs.ContainsKey(k)).ToArray();
+        Assert.Contains(shared, k => k.StartsWith("node_memory_", StringComparison.Ordinal));
+        Assert.Contains(shared, k => k.StartsWith("node_interrupts_total", StringComparison.Ordinal));
+        Assert.Contains(shared, k => k.StartsWith("node_vmstat_", StringComparison.Ordinal));
+        Assert.All(shared, k => Assert.True(ours[k] == theirs[k], $"{k}: ours {ours[k]}, node_exporter {theirs[k]}"));
+        // Every node_ series node_exporter gives from these files, hostdoc gives too.
+        var missing = theirs.Keys.Where(k => k.StartsWith("node_memory_", StringComparison.Ordinal) || k.StartsWith("node_interrupts_total", StringComparison.Ordinal)
+            || k.StartsWith("node_vmstat_", StringComparison.Ordinal) || k.StartsWith("node_load", StringComparison.Ordinal)).Where(k => !ours.ContainsKey(k)).ToArray();
+        Assert.True(missing.Length == 0, "hostdoc lacks: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task A_real_prometheus_scrapes_it_and_answers_a_query_for_a_hostdoc_series()
+    {
+        Need(Prometheus, "prometheus");
+        using var served = ServedHost.Start(Path.Combine(Fixtures.RepoRoot, "samples", "failing-disk"));
+        using var dir = new TempTree();
+        var port = ServedHost.FreePort();
+        var target = served.BaseUrl["http://".Length..];
+        var config = dir.Write("/prometheus.yml", $"global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: hostdoc\n    static_configs:\n      - targets: ['{target}']\n");
+        using var prometheus = Process.Start(new ProcessStartInfo(Prometheus,
+            [$"--config.file={config}", $"--storage.tsdb.path={dir.Dir}/data", $"--web.listen-address=127.0.0.1:{port}"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var query = $"http://127.0.0.1:{port}/api/v1/query?query=" + Uri.EscapeDataString("hostdoc_finding{id=\"log.disk-media-error\"}");
+            var found = "";
+            for (var attempt = 0; attempt < 60 && !found.Contains("\"subject\":\"sdf\"", StringComparison.Ordinal); attempt++)
+            {
+                await Task.Delay(500);
+                try
+                {
+                    found = await http.GetStringAsync(query);
+                }
+                catch (HttpRequestException)
+                {
+                    // not up yet
+                }
+            }
+
+            Assert.Contains("\"subject\":\"sdf\"", found, StringComparison.Ordinal);
+            var up = await http.GetStringAsync($"http://127.0.0.1:{port}/api/v1/query?query=up");
+            Assert.Contains("\"value\":[", up, StringComparison.Ordinal);
+            Assert.Contains(",\"1\"]", up, StringComparison.Ordinal);
+        }
+        finally
+        {
+            prometheus.Kill();
+            prometheus.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void Headless_chromium_renders_the_findings_and_both_charts()
+    {
+        Need(Chromium, "chromium");
+        using var served = ServedHost.Start(Path.Combine(Fixtures.RepoRoot, "samples", "failing-disk"));
+        using var profile = new TempTree();
+        var (_, dom, _) = Run(Chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", $"--user-data-dir={profile.Dir}", "--dump-dom", served.BaseUrl + "/"], null, 90_000);
+        Assert.Contains("The drive behind ata6 (sdf) cannot read LBA 291,766,746", dom, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"memory-chart\"", dom, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"irq-chart\"", dom, StringComparison.Ordinal);
+        Assert.Contains("disk.forced-readonly", dom, StringComparison.Ordinal);
+    }
+
+    private static bool Between(double ours, double a, double b, double slack)
+    {
+        var lo = Math.Min(a, b);
+        var hi = Math.Max(a, b);
+        var spread = (hi - lo) + slack;
+        return ours >= lo - spread && ours <= hi + spread;
+    }
+
+    /// <summary>How far a value may move for reasons other than time between reads: page-cache and slab gauges breathe with every process start.</summary>
+    private static double Slack(string series) =>
+        series.StartsWith("node_memory_", StringComparison.Ordinal) && !series.Contains("Total", StringComparison.Ordinal) ? 64 * 1024 * 1024
+        : series.StartsWith("node_filesystem_", StringComparison.Ordinal) && (series.Contains("free", StringComparison.Ordinal) || series.Contains("avail", StringComparison.Ordinal)) ? 64 * 1024 * 1024
+        : series.StartsWith("node_load", StringComparison.Ordinal) ? 0.5
+        : series == "node_netstat_Tcp_CurrEstab" ? 16   // the scrapes' own connections
+        : 1e-9;
+
+    private static void Need(string path, string package) =>
+        Assert.True(File.Exists(path), $"{path} is missing: apt-get install {package} (.ci/run does)");
+
+    private static (int Code, string Out, string Err) Run(string file, string[] args, string? stdin, int timeoutMs = 30_000)
+    {
+        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
+        using var p = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            p.StandardInput.Write(stdin);
+            p.StandardInput.Close();
+        }
+
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(timeoutMs))
+        {
+            p.Kill(entireProcessTree: true);
+        }
+
+        return (p.ExitCode, output.Result, error.Result);
+    }
+
+    private static ExporterProcess NodeExporterOn(string? tree)
+    {
+        var port = ServedHost.FreePort();
+        var args = new List<string> { $"--web.listen-address=127.0.0.1:{port}", "--collector.disable-defaults" };
+        args.AddRange((tree is null ? Collectors : TreeCollectors).Select(c => $"--collector.{c}"));
+        if (tree is not null)
+        {
+            args.Add($"--path.procfs={tree}/proc");
+            args.Add($"--path.sysfs={tree}/sys");
+        }
+
+        var process = Process.Start(new ProcessStartInfo(NodeExporter, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        return new ExporterProcess(process, $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/metrics");
+    }
+
+    private sealed class ExporterProcess(Process process, string url) : IDisposable
+    {
+        private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+        public async Task<string> Get()
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return await http.GetStringAsync(url);
+                }
+                catch (HttpRequestException) when (attempt < 40)
+                {
+                    await Task.Delay(100);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            process.Kill();
+            process.WaitForExit();
+            process.Dispose();
+            http.Dispose();
+        }
+    }
+}
