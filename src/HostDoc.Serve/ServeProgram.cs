@@ -7,7 +7,8 @@ internal static class ServeProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        const string Usage = "usage: hostdoc serve [--listen ADDR:PORT] [--root DIR]   (default --listen 127.0.0.1:9847)";
+        const string Usage = "usage: hostdoc serve [--listen ADDR:PORT] [--checks-every SECONDS] [--root DIR]   (defaults 127.0.0.1:9847, 30 s)";
+        var checksEvery = TimeSpan.FromSeconds(30);
         var listen = ListenAddress.Default;
         string? rootDir = null;
         for (var i = 0; i < args.Length; i++)
@@ -16,6 +17,10 @@ internal static class ServeProgram
             {
                 case "--listen" when i + 1 < args.Length:
                     listen = args[++i];
+                    break;
+                case "--checks-every" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var seconds):
+                    checksEvery = TimeSpan.FromSeconds(seconds);
+                    i++;
                     break;
                 case "--root" when i + 1 < args.Length:
                     rootDir = args[++i];
@@ -44,7 +49,7 @@ internal static class ServeProgram
         using var stop = new CancellationTokenSource();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        var endpoints = new Endpoints(rootDir is null ? HostRoot.Live : HostRoot.At(rootDir));
+        var endpoints = new Endpoints(rootDir is null ? HostRoot.Live : HostRoot.At(rootDir), checksEvery);
         using var server = new HttpServer(endpoint, endpoints.HandleAsync);
         try
         {

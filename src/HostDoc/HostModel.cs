@@ -23,13 +23,14 @@ public sealed class HostModel
     private readonly Lazy<Sourced<WritebackThresholds>> _writeback;
     private readonly Lazy<Sourced<Mountinfo>> _mountinfo;
     private readonly Lazy<BlockTopology> _topology;
+    private readonly Lazy<HostDoc.KernelLog.KernelLogAnalysis> _kernelLog;
     private readonly Lazy<Sourced<FilesystemTable>> _filesystems;
 
     /// <summary>How long a statvfs that can hang (NFS, FUSE) is waited for.</summary>
     public static readonly TimeSpan DefaultStatvfsTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Creates the model over <paramref name="root"/>; nothing is read until asked for.</summary>
-    public HostModel(HostRoot root, TimeProvider clock, TimeSpan? statvfsTimeout = null)
+    public HostModel(HostRoot root, TimeProvider clock, TimeSpan? statvfsTimeout = null, HostDoc.KernelLog.Decoders.AscAscqTable? senseTable = null)
     {
         Root = root;
         Clock = clock;
@@ -42,6 +43,12 @@ public sealed class HostModel
         _writeback = new(() => WritebackThresholds.Compute(Meminfo, Vmstat, Zoneinfo, DirtySysctls, PageSize));
         _mountinfo = new(() => Proc.Pid.Mountinfo.Read(root));
         _filesystems = new(() => Mountinfo.Map(m => FilesystemTable.Build(m, root.Statvfs(statvfsTimeout ?? DefaultStatvfsTimeout), includePseudo: false)));
+        _kernelLog = new(() =>
+        {
+            var analyzer = new HostDoc.KernelLog.KernelLogAnalyzer(senseTable ?? HostDoc.KernelLog.Decoders.AscAscqTable.Load());
+            HostDoc.KernelLog.HostKernelLog.ReadInto(analyzer, root, clock);
+            return analyzer.Finish();
+        });
         _topology = new(() => new BlockTopology(Sys.Block.BlockDeviceReader.ReadAll(root), Mountinfo.Value?.Entries ?? [], Proc.Swaps.Read(root)));
     }
 
@@ -74,6 +81,9 @@ public sealed class HostModel
 
     /// <summary>The real (non-pseudo) filesystems with statvfs, one row per device.</summary>
     public Sourced<FilesystemTable> Filesystems => _filesystems.Value;
+
+    /// <summary>The host's kernel log read into incidents (/dev/kmsg, else kern.log/messages/syslog), once.</summary>
+    public HostDoc.KernelLog.KernelLogAnalysis KernelLog => _kernelLog.Value;
 
     /// <summary>The block devices from port to mount (/sys/block, the udev database, mountinfo, /proc/swaps).</summary>
     public BlockTopology Topology => _topology.Value;

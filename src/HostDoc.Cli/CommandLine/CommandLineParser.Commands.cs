@@ -144,6 +144,7 @@ internal sealed partial class CommandLineParser
     private static (Invocation?, UsageError?) ParseServe(GlobalOptions global, List<string> args)
     {
         var listen = ListenAddress.Default;
+        var checksEvery = 30.0;
         var reader = new ArgumentReader(args);
         while (!reader.AtEnd)
         {
@@ -152,13 +153,18 @@ internal sealed partial class CommandLineParser
             {
                 listen = value;
             }
+            else if (arg is "--checks-every" && reader.TryTakeValue(out var every)
+                && double.TryParse(every, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+            {
+                checksEvery = seconds;
+            }
             else
             {
-                return Fail($"serve: --listen takes ADDR:PORT ({ListenAddress.Default}, [::1]:9847, 0.0.0.0:9847); that is its only option", null);
+                return Fail($"serve: options are --listen ADDR:PORT ({ListenAddress.Default}, [::1]:9847, 0.0.0.0:9847) and --checks-every SECONDS (default 30; 0 = every scrape)", null);
             }
         }
 
-        return (new ServeInvocation(global, listen), null);
+        return (new ServeInvocation(global, listen, checksEvery), null);
     }
 
     private static (Invocation?, UsageError?) ParseStuck(GlobalOptions global, List<string> args)

@@ -42,7 +42,7 @@ internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountP
 internal sealed record LogsInvocation(GlobalOptions Global, IReadOnlyList<string> Files, bool Json, TimeArgument? Since, TimeArgument? Until) : Invocation(Global);
 
 /// <summary><c>hostdoc serve [--listen ADDR:PORT]</c>, validated here so a bad address never starts the server.</summary>
-internal sealed record ServeInvocation(GlobalOptions Global, string Listen) : Invocation(Global);
+internal sealed record ServeInvocation(GlobalOptions Global, string Listen, double ChecksEverySeconds) : Invocation(Global);
 
 internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double IntervalSeconds) : Invocation(Global);
 

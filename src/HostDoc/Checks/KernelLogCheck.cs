@@ -1,6 +1,4 @@
 using HostDoc.Findings;
-using HostDoc.KernelLog;
-using HostDoc.KernelLog.Decoders;
 
 namespace HostDoc.Checks;
 
@@ -37,9 +35,7 @@ public sealed class KernelLogCheck : ICheck
     /// <inheritdoc />
     public CheckResult Run(HostModel host, CheckSettings settings)
     {
-        var analyzer = new KernelLogAnalyzer(AscAscqTable.Load());
-        HostKernelLog.ReadInto(analyzer, host.Root, host.Clock);
-        var analysis = analyzer.Finish();
+        var analysis = host.KernelLog;
         var problems = analysis.Problems.Select(Problem).ToArray();
         if (analysis.Sources.Count == 0)
         {

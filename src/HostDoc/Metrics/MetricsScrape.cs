@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using HostDoc.Checks;
-using HostDoc.KernelLog;
-using HostDoc.KernelLog.Decoders;
 using HostDoc.Proc;
 using HostDoc.Sources;
 
@@ -11,17 +8,13 @@ namespace HostDoc.Metrics;
 /// One scrape: every source read once into metric families, each source timed and guarded — a source
 /// that fails (unreadable, a hung mount past its timeout) is <c>hostdoc_scrape_source_up 0</c> and its
 /// families are missing, never a failed scrape; one read only in part (malformed lines) is also 0, with
-/// the families that are still true. The checks run with one stuck-task sample, so
-/// a scrape costs one pass over /proc, not seconds of sampling.
+/// the families that are still true. Findings and incidents come from a <see cref="FindingsSnapshot"/>
+/// the caller keeps, with its age.
 /// </summary>
 public static class MetricsScrape
 {
-    private static readonly CheckSettings ScrapeSettings = new(
-        new Dictionary<string, Findings.NagiosRange>(), new Dictionary<string, Findings.NagiosRange>(),
-        new Dictionary<string, IReadOnlyList<string>> { ["samples"] = ["1"], ["interval"] = ["0"] });
-
     /// <summary>The families for <paramref name="host"/>, then the per-source up and duration families.</summary>
-    public static IReadOnlyList<MetricFamily> Collect(HostModel host, CheckCatalog catalog, AscAscqTable table)
+    public static IReadOnlyList<MetricFamily> Collect(HostModel host, FindingsSnapshot findings)
     {
         var root = host.Root;
         var families = new List<MetricFamily>();
@@ -70,14 +63,12 @@ public static class MetricsScrape
         Source("netstat", () => NodeMetrics.Netstat(Proc.Net.Netstat.Read(root)));
         Source("filesystem", () => NodeMetrics.Filesystems(Require(host.Mountinfo).Entries, root.Statvfs(TimeSpan.FromSeconds(2))));
         Source("writeback", () => HostdocMetrics.Writeback(Require(host.Writeback)));
-        Source("checks", () => HostdocMetrics.Findings(Report.Run(host, catalog.All, ScrapeSettings)));
-        Source("kernel_log", () =>
-        {
-            var analyzer = new KernelLogAnalyzer(table);
-            HostKernelLog.ReadInto(analyzer, root, host.Clock);
-            return HostdocMetrics.Incidents(analyzer.Finish().Incidents);
-        });
-
+        families.AddRange(HostdocMetrics.Findings(findings.Report));
+        families.AddRange(HostdocMetrics.Incidents(findings.Incidents));
+        up.Add(MetricSample.Of(findings.Report.Results.All(r => r.Problems.Count == 0) ? 1 : 0, ("source", "checks")));
+        duration.Add(MetricSample.Of(findings.Took.TotalSeconds, ("source", "checks")));
+        families.Add(new MetricFamily("hostdoc_checks_age_seconds", "How long ago the findings (hostdoc_finding, hostdoc_log_incident_occurrences) were evaluated.", MetricType.Gauge,
+            [MetricSample.Of(Math.Max(0, (host.Clock.GetUtcNow() - findings.Taken).TotalSeconds))]));
         families.Add(new MetricFamily("hostdoc_scrape_source_up", "1 when hostdoc could read the source in this scrape, 0 when it could not (its metrics are then missing).", MetricType.Gauge, up));
         families.Add(new MetricFamily("hostdoc_scrape_source_duration_seconds", "How long reading the source took in this scrape.", MetricType.Gauge, duration));
         return families;
