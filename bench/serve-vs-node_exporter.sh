@@ -3,7 +3,7 @@
 # interrupts, vmstat, pressure, netstat, filesystem), both native, on this host, in one run: scrapes
 # alternate between the two servers. Per server: median and p90 scrape latency, CPU seconds per scrape
 # (utime+stime of the server process over the run / scrapes), peak RSS (VmHWM).
-# Usage: bench/serve-vs-node_exporter.sh [SCRAPES]   (default 300; needs prometheus-node-exporter)
+# Usage: [CHECKS_EVERY=S] bench/serve-vs-node_exporter.sh [SCRAPES]   (default 300 scrapes, findings every 30 s; needs prometheus-node-exporter)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scrapes=${1:-300}
@@ -12,7 +12,7 @@ ne=/usr/bin/prometheus-node-exporter
 dotnet publish src/HostDoc.Cli -c Release -o artifacts/publish >/dev/null
 dotnet publish src/HostDoc.Serve -c Release -o artifacts/publish >/dev/null
 out=$(mktemp)
-artifacts/publish/hostdoc-serve --listen 127.0.0.1:0 >"$out" 2>&1 &
+artifacts/publish/hostdoc-serve --listen 127.0.0.1:0 --checks-every "${CHECKS_EVERY:-30}" >"$out" 2>&1 &
 hd_pid=$!
 port_ne=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 $ne --web.listen-address=127.0.0.1:$port_ne --collector.disable-defaults --collector.meminfo --collector.loadavg --collector.cpu \

@@ -14,7 +14,10 @@ namespace HostDoc.Metrics;
 /// <param name="Incidents">The kernel log's incidents.</param>
 /// <param name="Taken">When it was evaluated.</param>
 /// <param name="Took">How long the evaluation took.</param>
-public sealed record FindingsSnapshot(Report Report, IReadOnlyList<Incident> Incidents, DateTimeOffset Taken, TimeSpan Took)
+/// <param name="Stuck">Tasks in uninterruptible sleep at that moment, by what they wait for (wait class id).</param>
+/// <param name="InDState">All tasks in D state at that moment.</param>
+public sealed record FindingsSnapshot(
+    Report Report, IReadOnlyList<Incident> Incidents, DateTimeOffset Taken, TimeSpan Took, IReadOnlyDictionary<string, int> Stuck, int InDState)
 {
     private static readonly CheckSettings OneSample = new(
         new Dictionary<string, Findings.NagiosRange>(), new Dictionary<string, Findings.NagiosRange>(),
@@ -25,6 +28,8 @@ public sealed record FindingsSnapshot(Report Report, IReadOnlyList<Incident> Inc
     {
         var clock = Stopwatch.StartNew();
         var report = Report.Run(host, catalog.All, OneSample);
-        return new FindingsSnapshot(report, host.KernelLog.Incidents, host.Clock.GetUtcNow(), clock.Elapsed);
+        var survey = new Tasks.StuckTaskSampler(host.Root, host.Clock, _ => { }).Sample(1, TimeSpan.Zero);
+        var stuck = survey.Stuck.GroupBy(t => t.Class.Id).ToDictionary(g => g.Key, g => g.Count());
+        return new FindingsSnapshot(report, host.KernelLog.Incidents, host.Clock.GetUtcNow(), clock.Elapsed, stuck, survey.InDNow);
     }
 }

@@ -33,6 +33,14 @@ public static class HostdocMetrics
             incidents.Select(i => MetricSample.Of(i.Occurrences, ("id", i.Id), ("subject", i.Subject), ("severity", i.Severity.Name()))).ToArray()),
     ];
 
+    /// <summary>hostdoc_tasks_stuck{wait_class} and hostdoc_tasks_uninterruptible: tasks in uninterruptible sleep, by what they wait for.</summary>
+    public static IEnumerable<MetricFamily> Stuck(IReadOnlyDictionary<string, int> byClass, int inD) =>
+    [
+        new("hostdoc_tasks_stuck", "Tasks in uninterruptible sleep (D state) by what they wait for (disk, nfs, fuse, journal, memory, …; see hostdoc stuck).", MetricType.Gauge,
+            byClass.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => MetricSample.Of(c.Value, ("wait_class", c.Key))).ToArray()),
+        new("hostdoc_tasks_uninterruptible", "Tasks in D state when the findings were evaluated.", MetricType.Gauge, [MetricSample.Of(inD)]),
+    ];
+
     /// <summary>hostdoc_writeback_{background,hard}_limit_bytes and hostdoc_writeback_dirty_bytes.</summary>
     public static IEnumerable<MetricFamily> Writeback(WritebackThresholds writeback) =>
     [

@@ -65,6 +65,7 @@ public static class MetricsScrape
         Source("writeback", () => HostdocMetrics.Writeback(Require(host.Writeback)));
         families.AddRange(HostdocMetrics.Findings(findings.Report));
         families.AddRange(HostdocMetrics.Incidents(findings.Incidents));
+        families.AddRange(HostdocMetrics.Stuck(findings.Stuck, findings.InDState));
         up.Add(MetricSample.Of(findings.Report.Results.All(r => r.Problems.Count == 0) ? 1 : 0, ("source", "checks")));
         duration.Add(MetricSample.Of(findings.Took.TotalSeconds, ("source", "checks")));
         families.Add(new MetricFamily("hostdoc_checks_age_seconds", "How long ago the findings (hostdoc_finding, hostdoc_log_incident_occurrences) were evaluated.", MetricType.Gauge,

@@ -71,6 +71,17 @@ public sealed class ServeTests
     }
 
     [Fact]
+    public async Task Stuck_tasks_are_counted_by_what_they_wait_for()
+    {
+        // captured on this machine with a task stuck on a FUSE mount nobody serves (tests/fixtures/stuck-fuse-6.18/README.md)
+        using var served = ServedHost.Start(Fixtures.Dir("stuck-fuse-6.18"));
+        var series = Exposition.Parse((await served.GetAsync("/metrics")).Body);
+        Assert.True(series["hostdoc_tasks_stuck{wait_class=\"fuse\"}"] >= 1);
+        Assert.True(series["hostdoc_tasks_uninterruptible"] >= 1);
+        Assert.InRange(series["hostdoc_checks_age_seconds"], 0, 30);
+    }
+
+    [Fact]
     public async Task Concurrent_scrapes_are_all_answered()
     {
         using var served = ServedHost.Start(Sample);
