@@ -21,7 +21,8 @@ public sealed class SharedScrapeTests
         var second = shared.GetAsync();
         var third = shared.GetAsync();
         release.Set();
-        Assert.Equal([1, 1, 1], await Task.WhenAll(first, second, third));
+        var results = await Task.WhenAll(first, second, third);
+        Assert.Equal(new[] { 1, 1, 1 }, results);
         Assert.Equal(2, await shared.GetAsync());
         Assert.Equal(2, runs);
     }
