@@ -1,3 +1,4 @@
+using HostDoc.KernelLog.Reading;
 using System.Globalization;
 using HostDoc.Output;
 
@@ -101,7 +102,7 @@ internal sealed partial class CommandLineParser
         const string Usage = "logs: options are --format text|json, --since TIME, --until TIME (2014-03-18[ 13:27[:44]], today, yesterday, 30m, 2h, 7d) and FILE… (- for stdin)";
         var files = new List<string>();
         var json = false;
-        TimeArgument? since = null, until = null;
+        LogTimeBound? since = null, until = null;
         var reader = new ArgumentReader(args);
         while (!reader.AtEnd)
         {
@@ -112,7 +113,7 @@ internal sealed partial class CommandLineParser
                     json = format == "json";
                     break;
                 case "--since" or "-S" when reader.TryTakeValue(out var value):
-                    since = TimeArgument.Parse(value);
+                    since = LogTimeBound.Parse(value);
                     if (since is null)
                     {
                         return Fail($"logs: --since {value} is not a time; {Usage}", null);
@@ -120,7 +121,7 @@ internal sealed partial class CommandLineParser
 
                     break;
                 case "--until" or "-U" when reader.TryTakeValue(out var value):
-                    until = TimeArgument.Parse(value);
+                    until = LogTimeBound.Parse(value);
                     if (until is null)
                     {
                         return Fail($"logs: --until {value} is not a time; {Usage}", null);

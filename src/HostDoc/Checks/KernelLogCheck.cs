@@ -19,7 +19,10 @@ public sealed class KernelLogCheck : ICheck
     public IReadOnlyList<ThresholdSpec> Thresholds => [];
 
     /// <inheritdoc />
-    public IReadOnlyList<CheckOption> Options => [];
+    public IReadOnlyList<CheckOption> Options { get; } =
+    [
+        new("since", true, "judge only incidents whose last occurrence is this recent: 30m, 2h, 7d, today, 2014-03-18 13:00 (default: all the log holds; /dev/kmsg holds this boot)"),
+    ];
 
     /// <inheritdoc />
     public bool CanBlock => false;
@@ -35,7 +38,14 @@ public sealed class KernelLogCheck : ICheck
     /// <inheritdoc />
     public CheckResult Run(HostModel host, CheckSettings settings)
     {
+        var since = settings.Values("since") is [var text, ..] ? KernelLog.Reading.LogTimeBound.Parse(text) : null;
+        if (settings.Values("since") is [var bad, ..] && since is null)
+        {
+            return CheckResult.Undecided(Name, "kernel log", [new Sources.SourceProblem("--since", Sources.ProblemKind.Malformed, $"\"{bad}\" is not a time (30m, 2h, 7d, today, yesterday, 2014-03-18[ 13:27[:44]])")]);
+        }
+
         var analysis = host.KernelLog;
+        var from = since?.Resolve(host.Clock.GetLocalNow().DateTime);
         var problems = analysis.Problems.Select(Problem).ToArray();
         if (analysis.Sources.Count == 0)
         {
@@ -44,20 +54,21 @@ public sealed class KernelLogCheck : ICheck
 
         var mounts = host.Mountinfo.Value?.Entries ?? [];
         var findings = analysis.Incidents
+            .Where(i => from is not { } f || i.LastSeen.Wall is not { } last || last >= f)
             .Select(i => IncidentTopology.Enrich(i, host.Topology, mounts))
             .Select(i => i.ToFinding())
             .ToList();
         if (findings.Count == 0)
         {
             findings.Add(new Finding("log.quiet", Severity.Ok, "kernel log",
-                $"no incidents in {analysis.Counts.Lines:N0} lines of {string.Join(", ", analysis.Sources)}",
+                $"no incidents{(from is { } f ? $" since {f:yyyy-MM-dd HH:mm}" : "")} in {analysis.Counts.Lines:N0} lines of {string.Join(", ", analysis.Sources)}",
                 "Nothing in the log says a disk, link, filesystem, the memory manager, the network stack, a CPU or a clock failed.", [], ""));
         }
 
         var measurements = new[]
         {
-            new Measurement("incidents", analysis.Incidents.Count, "", Min: 0),
-            new Measurement("critical_incidents", analysis.Incidents.Count(i => i.Severity == Severity.Critical), "", Min: 0),
+            new Measurement("incidents", findings.Count(f => f.Severity != Severity.Ok), "", Min: 0),
+            new Measurement("critical_incidents", findings.Count(f => f.Severity == Severity.Critical), "", Min: 0),
         };
         return new CheckResult(Name, findings, measurements, problems);
     }

@@ -87,4 +87,20 @@ public sealed class LogsCommandTests
         var run = CliRun.Of("logs", "--since", "2014-03-18 14:00", Log("envelopes/journal-short-iso.log"));
         Assert.Contains("failed twice", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_kernel_log_judges_only_recent_incidents_with_since()
+    {
+        var sample = Path.Combine(Fixtures.RepoRoot, "samples", "failing-disk");
+        var all = CliRun.Of("--root", sample, "check", "kernel-log");
+        Assert.Equal(2, all.Code);
+        Assert.StartsWith("KERNEL-LOG CRITICAL - The drive behind ata6 (sdf) cannot read LBA 291,766,746", all.Out, StringComparison.Ordinal);
+        var recent = CliRun.Of("--root", sample, "check", "kernel-log", "--since", "1h");
+        Assert.Equal(0, recent.Code);
+        Assert.StartsWith("KERNEL-LOG OK - no incidents since ", recent.Out, StringComparison.Ordinal);
+        Assert.Contains("incidents=0;;;0 critical_incidents=0;;;0", recent.Out, StringComparison.Ordinal);
+        var bad = CliRun.Of("--root", sample, "check", "kernel-log", "--since", "soon");
+        Assert.Equal(3, bad.Code);
+        Assert.Contains("\"soon\" is not a time", bad.Out, StringComparison.Ordinal);
+    }
 }

@@ -19,9 +19,6 @@ public sealed class LogAnchors
     /// <summary>The phrases for the vectorised search.</summary>
     public SearchValues<string> Values { get; }
 
-    /// <summary>The phrases.</summary>
-    public IEnumerable<LogAnchor> All => anchors;
-
     /// <summary>True when the search's match at <paramref name="at"/> in <paramref name="text"/> is a real anchor.</summary>
     public bool Accepts(ReadOnlySpan<char> text, int at)
     {

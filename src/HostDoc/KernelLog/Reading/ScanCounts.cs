@@ -17,14 +17,4 @@ public sealed class ScanCounts
 
     /// <summary>Lines with NUL bytes or invalid UTF-8 (binary garbage), skipped.</summary>
     public long BinaryLines { get; set; }
-
-    /// <summary>Adds another scan's counts to these.</summary>
-    public void Add(ScanCounts other)
-    {
-        Bytes += other.Bytes;
-        Lines += other.Lines;
-        Candidates += other.Candidates;
-        LongLines += other.LongLines;
-        BinaryLines += other.BinaryLines;
-    }
 }

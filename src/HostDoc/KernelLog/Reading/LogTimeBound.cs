@@ -1,28 +1,30 @@
 using System.Globalization;
 
-namespace HostDoc.Cli.CommandLine;
+namespace HostDoc.KernelLog.Reading;
 
 /// <summary>
 /// A <c>--since</c>/<c>--until</c> value: <c>2014-03-18</c>, <c>2014-03-18 13:27</c>,
 /// <c>2014-03-18T13:27:44</c>, <c>today</c>, <c>yesterday</c>, or a span back from now
 /// (<c>90s</c>, <c>30m</c>, <c>2h</c>, <c>7d</c>, with or without a leading <c>-</c>). Validated when
-/// the command line is read, resolved against the clock when the command runs.
+/// the command line is read, resolved against the clock when the command runs (<c>hostdoc logs</c>,
+/// <c>check kernel-log --since</c>).
 /// </summary>
-internal sealed record TimeArgument(DateTime? Absolute, TimeSpan? Ago, int DaysBack)
+public sealed record LogTimeBound(DateTime? Absolute, TimeSpan? Ago, int DaysBack)
 {
     private static readonly string[] Formats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
 
-    public static TimeArgument? Parse(string text)
+    /// <summary>Parses <paramref name="text"/>; null when it is none of the forms.</summary>
+    public static LogTimeBound? Parse(string text)
     {
         if (DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var absolute))
         {
-            return new TimeArgument(absolute, null, 0);
+            return new LogTimeBound(absolute, null, 0);
         }
 
         switch (text)
         {
-            case "today": return new TimeArgument(null, null, 0);
-            case "yesterday": return new TimeArgument(null, null, 1);
+            case "today": return new LogTimeBound(null, null, 0);
+            case "yesterday": return new LogTimeBound(null, null, 1);
             default: break;
         }
 
@@ -40,7 +42,7 @@ internal sealed record TimeArgument(DateTime? Absolute, TimeSpan? Ago, int DaysB
             'd' => TimeSpan.FromDays(amount),
             _ => null,
         };
-        return ago is null ? null : new TimeArgument(null, ago, 0);
+        return ago is null ? null : new LogTimeBound(null, ago, 0);
     }
 
     /// <summary>The local time this stands for, <paramref name="now"/> being the local time now.</summary>
