@@ -52,7 +52,7 @@ internal static class LogsCommand
     {
         if (path == "-")
         {
-            using var stdin = Console.OpenStandardInput();
+            using var stdin = LogFiles.Decompressed(Console.OpenStandardInput());
             analyzer.Read("-", stdin, now);
             return;
         }

@@ -13,7 +13,7 @@ public static class IncidentTextWriter
         var counts = analysis.Counts;
         var skipped = counts.LongLines + counts.BinaryLines;
         writer.Write(string.Create(CultureInfo.InvariantCulture,
-            $"{style.Bold("hostdoc logs")}: {counts.Lines:N0} lines ({Quantity.Bytes((ulong)counts.Bytes)}) from {(analysis.Sources.Count == 0 ? "no input" : string.Join(", ", analysis.Sources))}"));
+            $"{style.Bold("hostdoc logs")}: {counts.Lines:N0} line{(counts.Lines == 1 ? "" : "s")} ({Quantity.Bytes((ulong)counts.Bytes)}) from {(analysis.Sources.Count == 0 ? "no input" : string.Join(", ", analysis.Sources))}"));
         writer.Write(analysis.Boots > 1 ? $", {analysis.Boots} boots" : "");
         writer.Write(skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $"; skipped {counts.LongLines:N0} over-long and {counts.BinaryLines:N0} binary lines") : "");
         writer.Write('\n');

@@ -62,8 +62,10 @@ public sealed class LogsCommandTests
         Assert.StartsWith("hostdoc: logs: ", run.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Stdin_is_read_when_the_file_is_a_dash()
+    [Theory]
+    [InlineData("envelopes/dmesg-T-nl.log")]
+    [InlineData("envelopes/seed.log.gz")]
+    public void Stdin_is_read_when_the_file_is_a_dash_gzip_or_not(string file)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hostdoc.dll"), "logs", "-"])
         {
@@ -72,13 +74,14 @@ public sealed class LogsCommandTests
             RedirectStandardError = true,
         };
         using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardInput.Write(File.ReadAllText(Log("envelopes/dmesg-T-nl.log")));
+        process.StandardInput.BaseStream.Write(File.ReadAllBytes(Log(file)));
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
         Assert.Contains("from -", output, StringComparison.Ordinal);
-        Assert.Contains("cannot read LBA 291,766,746: failed 3 times (2014-03-18 13:27:44, 14:01:31, 14:34:59)", output, StringComparison.Ordinal);
+        Assert.Contains("cannot read LBA 291,766,746: failed 3 times (", output, StringComparison.Ordinal);
+        Assert.Contains("13:27:44, 14:01:31, 14:34:59)", output, StringComparison.Ordinal);
     }
 
     [Fact]

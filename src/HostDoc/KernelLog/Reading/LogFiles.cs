@@ -18,18 +18,23 @@ public static class LogFiles
         return Decompressed(file);
     }
 
-    /// <summary>Wraps <paramref name="stream"/> in a gzip decoder when it starts with the gzip magic (seekable streams only).</summary>
+    /// <summary>Wraps <paramref name="stream"/> in a gzip decoder when it starts with the gzip magic; a pipe is peeked at, a file rewound.</summary>
     public static Stream Decompressed(Stream stream)
     {
-        if (!stream.CanSeek)
+        var magic = new byte[2];
+        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        Stream whole;
+        if (stream.CanSeek)
         {
-            return stream;
+            stream.Position = 0;
+            whole = stream;
+        }
+        else
+        {
+            whole = new PrefixedStream(magic[..read], stream);
         }
 
-        Span<byte> magic = stackalloc byte[2];
-        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        stream.Position = 0;
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(whole, CompressionMode.Decompress) : whole;
     }
 
     /// <summary>Puts rotated sets in time order, oldest first; sets keep the order they were first named in.</summary>
