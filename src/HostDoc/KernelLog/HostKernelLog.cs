@@ -10,6 +10,27 @@ namespace HostDoc.KernelLog;
 /// </summary>
 public static class HostKernelLog
 {
+    /// <summary>
+    /// When the host booted, to put kmsg's uptime stamps on the wall clock: /proc/stat's <c>btime</c> (in a
+    /// captured tree too), else on the live host now − /proc/uptime; null when neither is known.
+    /// </summary>
+    public static DateTime? BootTime(HostRoot root, TimeProvider clock)
+    {
+        if (root.ReadText("/proc/stat").Value is { } stat)
+        {
+            foreach (var line in stat.Split('\n'))
+            {
+                if (line.StartsWith("btime ", StringComparison.Ordinal)
+                    && long.TryParse(line.AsSpan(6).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+                {
+                    return DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(clock.LocalTimeZone.GetUtcOffset(DateTimeOffset.FromUnixTimeSeconds(seconds))).DateTime;
+                }
+            }
+        }
+
+        return root.IsLive && Uptime.Read(root) is { } up ? clock.GetLocalNow().DateTime.AddSeconds(-up) : null;
+    }
+
     private static readonly string[] SyslogFiles = ["/var/log/kern.log", "/var/log/messages", "/var/log/syslog"];
 
     /// <summary>Reads the host's kernel log into <paramref name="analyzer"/>.</summary>
@@ -18,8 +39,7 @@ public static class HostKernelLog
         var records = KmsgReader.ReadAll(root);
         if (records.Count > 0)
         {
-            DateTime? boot = root.IsLive && Uptime.Read(root) is { } up ? clock.GetLocalNow().DateTime.AddSeconds(-up) : null;
-            analyzer.Read("/dev/kmsg", records, boot);
+            analyzer.Read("/dev/kmsg", records, BootTime(root, clock));
             return;
         }
 

@@ -48,4 +48,23 @@ public sealed class HostLogTests
         Assert.Equal(1, early.Occurrences);
         Assert.Empty(early.Consequences);
     }
+
+    [Fact]
+    public void A_captured_trees_kmsg_is_put_on_the_wall_clock_by_proc_stat_btime()
+    {
+        using var tree = new TempTree();
+        tree.Write("/dev/kmsg", File.ReadAllText(LogAnalysis.Path("vm-6.18-session.kmsg")));
+        tree.Write("/proc/stat", "cpu  1 2 3 4 5 6 7 0 0 0\nbtime 1795579200\n");   // 2026-11-25 04:00:00 UTC
+        var analyzer = new KernelLogAnalyzer(LogAnalysis.Table);
+        HostKernelLog.ReadInto(analyzer, tree.Root, new UtcClock());
+        var incident = LogAnalysis.Single(analyzer.Finish());
+        // the injected error's record is at 2776.724165 s after boot
+        Assert.Equal(new DateTime(2026, 11, 25, 4, 46, 16, 724), incident.FirstSeen.Wall!.Value.AddTicks(-(incident.FirstSeen.Wall!.Value.Ticks % TimeSpan.TicksPerMillisecond)));
+        Assert.True(incident.FirstSeen.YearKnown);
+    }
+
+    private sealed class UtcClock : TimeProvider
+    {
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
 }
