@@ -8,7 +8,7 @@ internal static class HelpText
     public const string Version = "hostdoc 0.1.0";
 
     private const string General = """
-        hostdoc: a doctor for Linux hosts. Reads /proc and /sys and says what is wrong, why, and what to do.
+        hostdoc: a doctor for Linux hosts. Reads /proc, /sys and the kernel log and says what is wrong, why, and what to do.
 
         Usage: hostdoc [--root DIR] [--color auto|always|never] COMMAND [OPTIONS]
 
@@ -20,8 +20,9 @@ internal static class HelpText
           logs [FILE…] [--since T] [--until T] [--format text|json]
                                         kernel log incidents (dying disks, link errors, journal aborts, OOM kills, SYN floods,
                                         lockups, clock trouble) from files (.gz, rotated sets, - for stdin) or this host's log
-          serve [--listen ADDR:PORT]    Prometheus /metrics (node_exporter's names + hostdoc_finding…), an HTML report at /,
-                                        /report.json, /healthz; default 127.0.0.1:9847 (runs hostdoc-serve)
+          serve [--listen ADDR:PORT] [--checks-every S]
+                                        Prometheus /metrics (node_exporter's names + hostdoc_finding…), an HTML report at /,
+                                        /report.json, /healthz; default 127.0.0.1:9847, findings every 30 s (runs hostdoc-serve)
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
           stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
           irq [--interval S]            interrupts per irq and CPU (rates between two reads with --interval), chip, affinity, per-CPU bars
