@@ -141,6 +141,19 @@ public sealed class RecognizerEraTests
     }
 
     [Fact]
+    public void Ratelimited_block_errors_are_counted_into_the_incident()
+    {
+        // lib/ratelimit.c: "%s: %d callbacks suppressed" with the function whose messages were dropped
+        var i = LogAnalysis.Single(LogAnalysis.OfText("""
+            [ 1.000001] blk_update_request: I/O error, dev sdb, sector 1234 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0
+            [ 6.000001] blk_update_request: 24 callbacks suppressed
+            [ 6.000002] print_req_error: 6 callbacks suppressed
+            """));
+        Assert.Contains(i.Facts, f => f.Label == "not logged" && f.Value.StartsWith("30 more error lines were dropped", StringComparison.Ordinal));
+        Assert.Empty(LogAnalysis.OfText("[ 6.0] blk_update_request: 24 callbacks suppressed\n").Incidents);
+    }
+
+    [Fact]
     public void A_discard_the_device_does_not_support_is_not_a_failure()
     {
         Assert.Empty(LogAnalysis.OfText("blk_update_request: operation not supported error, dev loop0, sector 0 op 0x3:(DISCARD) flags 0x800 phys_seg 1 prio class 0\n").Incidents);

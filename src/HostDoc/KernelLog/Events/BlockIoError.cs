@@ -13,3 +13,12 @@ namespace HostDoc.KernelLog.Events;
 /// <param name="ErrorType">The error type words: <c>I/O</c>, <c>critical medium</c>, <c>timeout</c> ….</param>
 /// <param name="Operation">The operation (<c>READ</c>, <c>WRITE</c>, <c>FLUSH</c>), when printed.</param>
 public sealed record BlockIoError(LogLine Line, string Disk, ulong Sector, string ErrorType, string? Operation) : LogEvent(Line);
+
+/// <summary>
+/// The kernel's printk ratelimit at work for the block layer: <c>blk_update_request: 24 callbacks
+/// suppressed</c> (also <c>print_req_error:</c>, <c>buffer_io_error:</c>): that many more error lines were not logged.
+/// </summary>
+/// <param name="Line">The line.</param>
+/// <param name="Function">The function whose messages were dropped.</param>
+/// <param name="Count">How many.</param>
+public sealed record BlockErrorsSuppressed(LogLine Line, string Function, int Count) : LogEvent(Line);

@@ -145,8 +145,22 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
         }
     }
 
+    private int suppressed;
+
+    /// <summary>Counts error lines the printk ratelimit dropped after this incident's.</summary>
+    public void Suppressed(BlockErrorsSuppressed e)
+    {
+        suppressed += e.Count;
+        Saw(e.Line);
+    }
+
     public override Incident Build(DeviceNames names)
     {
+        if (suppressed > 0)
+        {
+            Fact("not logged", $"{suppressed} more {(suppressed == 1 ? "error line was" : "error lines were")} dropped by the kernel's printk ratelimit (\"callbacks suppressed\"): the device failed more often than the log shows");
+        }
+
         Address ??= names.AddressOf(Ata);
         Disk ??= names.DiskOf(Address);
         var holder = Filesystem.Device ?? names.HolderOf(Disk);

@@ -49,6 +49,9 @@ public sealed class IncidentBuilder : IEventSink
             case BufferIoError b:
                 TakeBuffer(b);
                 break;
+            case BlockErrorsSuppressed s when lastDisk is { } d && d.Adjacent(s.Line, Aftermath):
+                d.Suppressed(s);
+                break;
             case FilesystemEvent f:
                 TakeFilesystem(f);
                 break;

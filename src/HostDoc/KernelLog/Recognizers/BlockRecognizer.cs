@@ -7,14 +7,15 @@ namespace HostDoc.KernelLog.Recognizers;
 /// The block layer's failed request in every generation — <c>end_request: I/O error, dev sdb, sector N</c>,
 /// <c>blk_update_request: critical medium error, dev sde, sector N op 0x0:(READ) flags …</c>,
 /// <c>print_req_error: I/O error, dev sda, sector N flags 80700</c>, and the 5.16+ line without a
-/// prefix — and fs/buffer.c's <c>Buffer I/O error on dev X, logical block N, lost async page write</c>.
+/// prefix — fs/buffer.c's <c>Buffer I/O error on dev X, logical block N, lost async page write</c>, and the
+/// ratelimit's <c>blk_update_request: N callbacks suppressed</c>.
 /// </summary>
 public sealed class BlockRecognizer : ILineRecognizer
 {
     private const string ErrorDev = " error, dev ";
 
     /// <inheritdoc/>
-    public IEnumerable<LogAnchor> Anchors => ["rror, dev ", "Buffer I/O"];
+    public IEnumerable<LogAnchor> Anchors => ["rror, dev ", "Buffer I/O", "callbacks suppressed"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
@@ -30,6 +31,14 @@ public sealed class BlockRecognizer : ILineRecognizer
             }
 
             sink.Emit(new BufferIoError(line, device, block.Value, message.Contains("lost", StringComparison.Ordinal) && message.Contains("write", StringComparison.Ordinal)));
+            return true;
+        }
+
+        if (message.EndsWith(" callbacks suppressed", StringComparison.Ordinal) && message.IndexOf(": ", StringComparison.Ordinal) is var split and > 0
+            && message[..split] is "blk_update_request" or "print_req_error" or "blk_print_req_error" or "buffer_io_error"
+            && int.TryParse(message.AsSpan(split + 2, message.Length - split - 2 - 21), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            sink.Emit(new BlockErrorsSuppressed(line, message[..split], count));
             return true;
         }
 
