@@ -23,7 +23,7 @@ internal static partial class ServeCommand
         }
 
         string path;
-        List<string?> argv;
+        List<string> argv;
         if (File.Exists(native))
         {
             path = native;
@@ -41,12 +41,27 @@ internal static partial class ServeCommand
         }
 
         context.Out.Flush();
-        argv.Add(null);
-        _ = execv(path, [.. argv]);
-        context.Error.Write($"hostdoc serve: cannot start {path}: errno {Marshal.GetLastPInvokeError()}\n");
+
+        // argv as a NULL-terminated array of UTF-8 strings built here: the generated marshaller for string[]
+        // does pointer arithmetic that the project's checked arithmetic turns into an OverflowException when
+        // the native buffer sits at a high address.
+        var pointers = new nint[argv.Count + 1];
+        for (var i = 0; i < argv.Count; i++)
+        {
+            pointers[i] = Marshal.StringToCoTaskMemUTF8(argv[i]);
+        }
+
+        _ = execv(path, pointers);
+        var errno = Marshal.GetLastPInvokeError();
+        foreach (var p in pointers)
+        {
+            Marshal.FreeCoTaskMem(p);
+        }
+
+        context.Error.Write($"hostdoc serve: cannot start {path}: errno {errno}\n");
         return ExitCodes.SourceProblem;
     }
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int execv(string path, string?[] argv);
+    private static partial int execv(string path, nint[] argv);
 }
