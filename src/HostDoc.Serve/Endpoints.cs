@@ -3,7 +3,6 @@ using HostDoc.Checks;
 using HostDoc.KernelLog.Decoders;
 using HostDoc.Metrics;
 using HostDoc.Output;
-using HostDoc.Proc;
 
 namespace HostDoc.Serve;
 
@@ -77,7 +76,7 @@ internal sealed class Endpoints
     {
         var host = Host();
         var report = Report.Run(host, catalog.All, CheckSettings.Defaults);
-        var interrupts = Interrupts.Read(root).Value;
+        var interrupts = host.Interrupts.Value;
         var perCpu = interrupts is null ? [] : interrupts.Cpus.Zip(interrupts.DeviceTotalsPerCpu, (c, n) => (c, n)).ToArray();
         int? refresh = request.Query.StartsWith("refresh=", StringComparison.Ordinal)
             && int.TryParse(request.Query[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;

@@ -7,7 +7,8 @@ namespace HostDoc.Serve;
 /// <param name="Accept">The Accept header, or empty.</param>
 internal sealed record HttpRequest(string Method, string Path, string Query, string Accept)
 {
-    private const int MaxHead = 16 * 1024;
+    /// <summary>The longest request head accepted.</summary>
+    public const int HeadLimit = 16 * 1024;
 
     /// <summary>Parses a request head (request line and headers, up to the blank line); null when it is not HTTP.</summary>
     public static HttpRequest? Parse(string head)
@@ -24,7 +25,4 @@ internal sealed record HttpRequest(string Method, string Path, string Query, str
         var accept = lines.Skip(1).FirstOrDefault(l => l.StartsWith("Accept:", StringComparison.OrdinalIgnoreCase))?[7..].Trim() ?? "";
         return new HttpRequest(parts[0], q < 0 ? target : target[..q], q < 0 ? "" : target[(q + 1)..], accept);
     }
-
-    /// <summary>The longest request head accepted.</summary>
-    public static int HeadLimit => MaxHead;
 }

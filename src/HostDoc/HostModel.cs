@@ -22,8 +22,11 @@ public sealed class HostModel
     private readonly Lazy<Sourced<FreeSummary>> _free;
     private readonly Lazy<Sourced<WritebackThresholds>> _writeback;
     private readonly Lazy<Sourced<Mountinfo>> _mountinfo;
+    private readonly Lazy<Sourced<Interrupts>> _interrupts;
     private readonly Lazy<BlockTopology> _topology;
     private readonly Lazy<HostDoc.KernelLog.KernelLogAnalysis> _kernelLog;
+    private readonly Lock _stuckGate = new();
+    private (int Samples, TimeSpan Interval, Tasks.StuckSurvey Survey)? _stuck;
     private readonly Lazy<Sourced<FilesystemTable>> _filesystems;
 
     /// <summary>How long a statvfs that can hang (NFS, FUSE) is waited for.</summary>
@@ -42,6 +45,7 @@ public sealed class HostModel
         _free = new(() => FreeSummary.Compute(Meminfo));
         _writeback = new(() => WritebackThresholds.Compute(Meminfo, Vmstat, Zoneinfo, DirtySysctls, PageSize));
         _mountinfo = new(() => Proc.Pid.Mountinfo.Read(root));
+        _interrupts = new(() => Proc.Interrupts.Read(root));
         _filesystems = new(() => Mountinfo.Map(m => FilesystemTable.Build(m, root.Statvfs(statvfsTimeout ?? DefaultStatvfsTimeout), includePseudo: false)));
         _kernelLog = new(() =>
         {
@@ -76,6 +80,9 @@ public sealed class HostModel
     /// <summary>free's figures, computed from meminfo as procps does.</summary>
     public Sourced<FreeSummary> Free => _free.Value;
 
+    /// <summary>/proc/interrupts (one read per model: the irq check, the metrics and the page share it).</summary>
+    public Sourced<Interrupts> Interrupts => _interrupts.Value;
+
     /// <summary>/proc/self/mountinfo.</summary>
     public Sourced<Mountinfo> Mountinfo => _mountinfo.Value;
 
@@ -84,6 +91,25 @@ public sealed class HostModel
 
     /// <summary>The host's kernel log read into incidents (/dev/kmsg, else kern.log/messages/syslog), once.</summary>
     public HostDoc.KernelLog.KernelLogAnalysis KernelLog => _kernelLog.Value;
+
+    /// <summary>
+    /// Tasks in D state over <paramref name="samples"/> looks <paramref name="interval"/> apart; the last
+    /// survey is kept, so the stuck check and the server's per-class counts walk /proc once between them.
+    /// </summary>
+    public Tasks.StuckSurvey Stuck(int samples, TimeSpan interval)
+    {
+        lock (_stuckGate)
+        {
+            if (_stuck is { } kept && kept.Samples == samples && kept.Interval == interval)
+            {
+                return kept.Survey;
+            }
+
+            var survey = new Tasks.StuckTaskSampler(Root, Clock, Thread.Sleep).Sample(samples, interval);
+            _stuck = (samples, interval, survey);
+            return survey;
+        }
+    }
 
     /// <summary>The block devices from port to mount (/sys/block, the udev database, mountinfo, /proc/swaps).</summary>
     public BlockTopology Topology => _topology.Value;

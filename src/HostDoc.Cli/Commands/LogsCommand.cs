@@ -57,20 +57,6 @@ internal static class LogsCommand
             return;
         }
 
-        if (Directory.Exists(path))
-        {
-            analyzer.Problem($"{path}: is a directory, not a log file");
-            return;
-        }
-
-        try
-        {
-            using var stream = LogFiles.Open(path);
-            analyzer.Read(path, stream, File.GetLastWriteTime(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            analyzer.Problem($"{path}: cannot read ({e.Message})");
-        }
+        analyzer.ReadFile(path, path);
     }
 }

@@ -54,7 +54,7 @@ public sealed class IrqCheck : ICheck
     /// <inheritdoc />
     public CheckResult Run(HostModel host, CheckSettings settings)
     {
-        var sourced = Interrupts.Read(host.Root);
+        var sourced = host.Interrupts;
         if (sourced.Value is not { } irq)
         {
             return CheckResult.Undecided(Name, "interrupts", sourced.Problems);

@@ -44,7 +44,7 @@ public sealed class StuckCheck : ICheck
     {
         var samples = settings.Values("samples") is [var s, ..] && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultSamples;
         var interval = settings.Values("interval") is [var i, ..] && double.TryParse(i, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= 0 ? x : DefaultIntervalSeconds;
-        var survey = new StuckTaskSampler(host.Root, host.Clock, Thread.Sleep).Sample(samples, TimeSpan.FromSeconds(interval));
+        var survey = host.Stuck(samples, TimeSpan.FromSeconds(interval));
         return Judge(survey);
     }
 

@@ -1,4 +1,3 @@
-using HostDoc.KernelLog.Reading;
 using HostDoc.Proc;
 
 namespace HostDoc.KernelLog;
@@ -16,16 +15,10 @@ public static class HostKernelLog
     /// </summary>
     public static DateTime? BootTime(HostRoot root, TimeProvider clock)
     {
-        if (root.ReadText("/proc/stat").Value is { } stat)
+        if (KernelStat.Read(root).Value?.BootTime is { } seconds && seconds <= long.MaxValue)
         {
-            foreach (var line in stat.Split('\n'))
-            {
-                if (line.StartsWith("btime ", StringComparison.Ordinal)
-                    && long.TryParse(line.AsSpan(6).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-                {
-                    return DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(clock.LocalTimeZone.GetUtcOffset(DateTimeOffset.FromUnixTimeSeconds(seconds))).DateTime;
-                }
-            }
+            var boot = DateTimeOffset.FromUnixTimeSeconds((long)seconds);
+            return boot.ToOffset(clock.LocalTimeZone.GetUtcOffset(boot)).DateTime;
         }
 
         return root.IsLive && Uptime.Read(root) is { } up ? clock.GetLocalNow().DateTime.AddSeconds(-up) : null;
@@ -51,16 +44,7 @@ public static class HostKernelLog
                 continue;
             }
 
-            try
-            {
-                using var stream = LogFiles.Open(file);
-                analyzer.Read(path, stream, File.GetLastWriteTime(file));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                analyzer.Problem($"{path}: cannot read ({e.Message})");
-            }
-
+            analyzer.ReadFile(path, file);
             return;
         }
 

@@ -51,12 +51,41 @@ public sealed class KernelLogAnalyzer : ILogLineSink
         {
             scanner.Scan(stream, this, counts);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             problems.Add($"{name}: read failed part-way ({e.Message}); incidents up to that point are kept");
         }
 
         End();
+    }
+
+    /// <summary>
+    /// Reads the log file at <paramref name="path"/> (plain or gzip), reported as <paramref name="name"/>; its
+    /// modification time gives syslog lines their year. A file that cannot be opened is a problem, not an error.
+    /// </summary>
+    public void ReadFile(string name, string path)
+    {
+        if (Directory.Exists(path))
+        {
+            problems.Add($"{name}: is a directory, not a log file");
+            return;
+        }
+
+        Stream stream;
+        try
+        {
+            stream = LogFiles.Open(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"{name}: cannot read ({e.Message})");
+            return;
+        }
+
+        using (stream)
+        {
+            Read(name, stream, File.GetLastWriteTime(path));
+        }
     }
 
     /// <summary>Reads kernel ring-buffer records (<c>/dev/kmsg</c>); <paramref name="bootTime"/> turns their uptime into wall-clock time.</summary>

@@ -28,7 +28,7 @@ public sealed record FindingsSnapshot(
     {
         var clock = Stopwatch.StartNew();
         var report = Report.Run(host, catalog.All, OneSample);
-        var survey = new Tasks.StuckTaskSampler(host.Root, host.Clock, _ => { }).Sample(1, TimeSpan.Zero);
+        var survey = host.Stuck(1, TimeSpan.Zero);   // the stuck check's own survey (one sample, as OneSample asks)
         var stuck = survey.Stuck.GroupBy(t => t.Class.Id).ToDictionary(g => g.Key, g => g.Count());
         return new FindingsSnapshot(report, host.KernelLog.Incidents, host.Clock.GetUtcNow(), clock.Elapsed, stuck, survey.InDNow);
     }

@@ -57,7 +57,7 @@ public static class MetricsScrape
         Source("meminfo", () => NodeMetrics.Memory(Require(host.Meminfo)));
         Source("loadavg", () => NodeMetrics.Load(Require(Loadavg.Read(root))));
         Source("stat", () => NodeMetrics.Cpu(Require(KernelStat.Read(root))));
-        Source("interrupts", () => NodeMetrics.Interrupts(Require(Interrupts.Read(root))));
+        Source("interrupts", () => NodeMetrics.Interrupts(Require(host.Interrupts)));
         Source("vmstat", () => NodeMetrics.Vmstat(Require(host.Vmstat)));
         Source("pressure", () => NodeMetrics.Pressure(Pressure.Read(root, "cpu").Value, Pressure.Read(root, "io").Value, Pressure.Read(root, "memory").Value));
         Source("netstat", () => NodeMetrics.Netstat(Proc.Net.Netstat.Read(root)));

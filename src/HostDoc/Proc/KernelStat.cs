@@ -5,9 +5,11 @@ namespace HostDoc.Proc;
 
 /// <summary>
 /// <c>/proc/stat</c> (fs/proc/stat.c): CPU time per CPU since boot, the interrupt and context-switch
-/// totals, and the number of tasks running and blocked (in D) now.
+/// totals, the number of tasks running and blocked (in D) now, and when the host booted (<c>btime</c>,
+/// seconds since the epoch).
 /// </summary>
-public sealed record KernelStat(IReadOnlyList<CpuTimes> Cpus, CpuTimes? All, ulong? Interrupts, ulong? ContextSwitches, ulong? Running, ulong? Blocked)
+public sealed record KernelStat(
+    IReadOnlyList<CpuTimes> Cpus, CpuTimes? All, ulong? Interrupts, ulong? ContextSwitches, ulong? Running, ulong? Blocked, ulong? BootTime = null)
 {
     /// <summary>The kernel path.</summary>
     public const string KernelPath = "/proc/stat";
@@ -20,7 +22,7 @@ public sealed record KernelStat(IReadOnlyList<CpuTimes> Cpus, CpuTimes? All, ulo
     {
         var cpus = new List<CpuTimes>();
         CpuTimes? all = null;
-        ulong? intr = null, ctxt = null, running = null, blocked = null;
+        ulong? intr = null, ctxt = null, running = null, blocked = null, btime = null;
         var errors = new List<ParseError>();
         var number = 0;
         foreach (var line in text.EnumerateLines())
@@ -72,8 +74,12 @@ public sealed record KernelStat(IReadOnlyList<CpuTimes> Cpus, CpuTimes? All, ulo
             {
                 blocked = First();
             }
+            else if (key.SequenceEqual("btime"))
+            {
+                btime = First();
+            }
         }
 
-        return new ParseResult<KernelStat>(new KernelStat(cpus, all, intr, ctxt, running, blocked), errors);
+        return new ParseResult<KernelStat>(new KernelStat(cpus, all, intr, ctxt, running, blocked, btime), errors);
     }
 }

@@ -10,26 +10,22 @@ public sealed class AscAscqTable
 {
     private readonly Dictionary<int, string> _exact;
     private readonly (int Asc, int First, int Last, string Format)[] _ranges;
+    private readonly Dictionary<string, int> _byText;
 
     private AscAscqTable(Dictionary<int, string> exact, (int, int, int, string)[] ranges)
     {
         _exact = exact;
         _ranges = ranges;
+        _byText = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, text) in exact)
+        {
+            _byText.TryAdd(text, key);
+        }
     }
 
     /// <summary>The code whose text is <paramref name="text"/> (as the kernel printed it; case and trailing spaces ignored), or null.</summary>
-    public (int Asc, int Ascq)? Find(string text)
-    {
-        foreach (var (key, value) in _exact)
-        {
-            if (value.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return (key >> 8, key & 0xff);
-            }
-        }
-
-        return null;
-    }
+    public (int Asc, int Ascq)? Find(string text) =>
+        _byText.TryGetValue(text.Trim(), out var key) ? (key >> 8, key & 0xff) : null;
 
     /// <summary>Number of exact entries.</summary>
     public int Count => _exact.Count;
