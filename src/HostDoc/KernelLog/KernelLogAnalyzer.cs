@@ -1,3 +1,4 @@
+using System.Text;
 using HostDoc.KernelLog.Decoders;
 using HostDoc.KernelLog.Incidents;
 using HostDoc.KernelLog.Reading;
@@ -103,7 +104,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
             var envelope = new LogEnvelope(bootTime?.AddSeconds(uptime), bootTime is not null, uptime, record.Level, null, true,
                 LogMarker.None, LogEnvelopeParser.SplitTorn(message));
             counts.Candidates++;
-            Place(envelope, number, record.Message, null);
+            Place(envelope, number, record.Message, []);
         }
 
         End();
@@ -125,10 +126,10 @@ public sealed class KernelLogAnalyzer : ILogLineSink
     }
 
     /// <inheritdoc/>
-    bool ILogLineSink.Take(string line, long lineNumber, string? previous) =>
+    bool ILogLineSink.Take(string line, long lineNumber, ReadOnlySpan<byte> previous) =>
         Place(LogEnvelopeParser.Parse(line), lineNumber, line, previous);
 
-    private bool Place(LogEnvelope envelope, long lineNumber, string raw, string? previous)
+    private bool Place(LogEnvelope envelope, long lineNumber, string raw, ReadOnlySpan<byte> previous)
     {
         if (envelope.Marker != LogMarker.None)
         {
@@ -143,8 +144,8 @@ public sealed class KernelLogAnalyzer : ILogLineSink
 
         // A continuation (libata's res line, the cause before "SMP disabled") needs the line above it, which the
         // prefilter did not pass: it is placed on the timeline first, so a continuation without a stamp takes its time.
-        var before = previous is not null && envelope.Messages.Any(m => m.StartsWith("res ", StringComparison.Ordinal) || m.StartsWith("SMP disabled", StringComparison.Ordinal))
-            ? Previous(previous, lineNumber) : null;
+        var before = !previous.IsEmpty && envelope.Messages.Any(m => m.StartsWith("res ", StringComparison.Ordinal) || m.StartsWith("SMP disabled", StringComparison.Ordinal))
+            ? Previous(Encoding.UTF8.GetString(previous), lineNumber) : null;
         var time = clock.Place(envelope, envelope.Messages[0].StartsWith("Linux version ", StringComparison.Ordinal));
         if (time.Wall is { } wall && ((since is { } s && wall < s) || (until is { } u && wall >= u)))
         {

@@ -11,9 +11,9 @@ public sealed class ScannerTests
     {
         public List<(long Number, string Line, string? Previous)> Lines { get; } = [];
 
-        public bool Take(string line, long lineNumber, string? previous)
+        public bool Take(string line, long lineNumber, ReadOnlySpan<byte> previous)
         {
-            Lines.Add((lineNumber, line, previous));
+            Lines.Add((lineNumber, line, previous.IsEmpty ? null : Encoding.UTF8.GetString(previous)));
             return false;
         }
     }

@@ -86,7 +86,7 @@ public sealed class LogLineScanner(LogAnchors anchors)
 
         var last = region[..^1].LastIndexOf((byte)'\n') + 1;
         var tail = region[last..].TrimEnd((byte)'\n');
-        state.Previous = tail.Length <= PreviousLineCap && Utf8.IsValid(tail) ? tail.ToArray() : null;
+        state.Previous = tail.Length <= PreviousLineCap && Utf8.IsValid(tail) ? tail.ToArray() : [];
     }
 
     private void Fast(ReadOnlySpan<byte> region, ReadOnlySpan<char> text, ScanState state)
@@ -115,8 +115,8 @@ public sealed class LogLineScanner(LogAnchors anchors)
             var end = newline < 0 ? text.Length : start + newline;
             state.LineNumber += region[counted..start].Count((byte)'\n');
             counted = start;
-            var previous = start == 0 ? Decode(state.Previous) : PreviousLine(region, start);
-            state.Deliver(Encoding.UTF8.GetString(region[start..end].TrimEnd((byte)'\r')), previous);
+            var previous = start == 0 ? state.Previous : PreviousLine(region, start);
+            state.Deliver(Encoding.UTF8.GetString(region[start..end].TrimEnd((byte)'\r')), state.LineNumber + 1, previous);
             position = end + 1;
         }
 
@@ -126,7 +126,7 @@ public sealed class LogLineScanner(LogAnchors anchors)
 
     private void Slow(ReadOnlySpan<byte> region, ScanState state)
     {
-        string? previous = Decode(state.Previous);
+        ReadOnlySpan<byte> previous = state.Previous;
         foreach (var range in region.TrimEnd((byte)'\n').Split((byte)'\n'))
         {
             state.LineNumber++;
@@ -135,31 +135,26 @@ public sealed class LogLineScanner(LogAnchors anchors)
             {
                 state.Counts.BinaryLines++;
                 state.WantsNext = false;
-                previous = null;
+                previous = [];
                 continue;
             }
 
             var line = Encoding.UTF8.GetString(bytes);
             if (state.WantsNext || anchors.IndexIn(line) >= 0)
             {
-                state.LineNumber--;
-                state.Deliver(line, previous);
-                state.LineNumber++;
+                state.Deliver(line, state.LineNumber, previous);
             }
 
-            previous = line;
+            previous = bytes;
         }
     }
 
-    private static string? PreviousLine(ReadOnlySpan<byte> region, int start)
+    private static ReadOnlySpan<byte> PreviousLine(ReadOnlySpan<byte> region, int start)
     {
         var before = region[..(start - 1)];
-        var from = before.LastIndexOf((byte)'\n') + 1;
-        var line = before[from..].TrimEnd((byte)'\r');
-        return line.Length <= PreviousLineCap ? Encoding.UTF8.GetString(line) : null;
+        var line = before[(before.LastIndexOf((byte)'\n') + 1)..].TrimEnd((byte)'\r');
+        return line.Length <= PreviousLineCap ? line : [];
     }
-
-    private static string? Decode(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
 
     private sealed class ScanState(ILogLineSink sink, ScanCounts counts)
     {
@@ -169,12 +164,13 @@ public sealed class LogLineScanner(LogAnchors anchors)
 
         public bool WantsNext { get; set; }
 
-        public byte[]? Previous { get; set; }
+        /// <summary>The last line of the previous buffer, for a match on the first line of the next.</summary>
+        public byte[] Previous { get; set; } = [];
 
-        public void Deliver(string line, string? previous)
+        public void Deliver(string line, long lineNumber, ReadOnlySpan<byte> previous)
         {
             Counts.Candidates++;
-            WantsNext = sink.Take(line, LineNumber + 1, previous);
+            WantsNext = sink.Take(line, lineNumber, previous);
         }
     }
 }

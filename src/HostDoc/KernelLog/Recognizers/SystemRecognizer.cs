@@ -13,6 +13,8 @@ namespace HostDoc.KernelLog.Recognizers;
 /// </summary>
 public sealed class SystemRecognizer : ILineRecognizer
 {
+    private static readonly string[] CommEnds = [") total-vm", "), UID", ") score", "),"];
+
     private int lastKilledPid = -1;
 
     /// <inheritdoc/>
@@ -81,7 +83,7 @@ public sealed class SystemRecognizer : ILineRecognizer
 
     private static int EndOfComm(string m, int start)
     {
-        foreach (var end in new[] { ") total-vm", "), UID", ") score", ")," })
+        foreach (var end in CommEnds)
         {
             var at = m.IndexOf(end, start, StringComparison.Ordinal);
             if (at >= 0)
