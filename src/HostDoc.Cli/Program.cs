@@ -13,7 +13,16 @@ internal static class Program
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 16 * 1024) { AutoFlush = false };
         var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
-        var code = Run(args, stdout, stderr, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, TimeProvider.System);
+        int code;
+        try
+        {
+            code = Run(args, stdout, stderr, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, TimeProvider.System);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            code = InternalError(args, e, stdout, stderr);
+        }
+
         try
         {
             stdout.Flush();
@@ -89,6 +98,25 @@ internal static class Program
         invocation is CheckInvocation check
             ? TimeSpan.FromSeconds(Math.Min(HostModel.DefaultStatvfsTimeout.TotalSeconds, check.TimeoutSeconds * 0.8))
             : HostModel.DefaultStatvfsTimeout;   // check disk's compatible mode sets its own from its -t
+
+    /// <summary>
+    /// The last line of defence: an exception nothing else caught is a hostdoc bug (the fuzzers and tests look for
+    /// them, and Run leaves them uncaught so they do), but a monitoring system still gets an answer in its own
+    /// protocol: a check says UNKNOWN (exit 3) in one line, any other command says what failed and exits 70 (EX_SOFTWARE).
+    /// </summary>
+    private static int InternalError(IReadOnlyList<string> args, Exception e, TextWriter stdout, TextWriter stderr)
+    {
+        var what = $"internal error ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}), a hostdoc bug: please report it with the command line";
+        var (invocation, _) = new CommandLineParser(new CheckCatalog()).Parse(args);
+        var service = invocation switch { CheckInvocation c => c.Check, CheckDiskInvocation => "disk", _ => null };
+        if (service is not null)
+        {
+            return NagiosWriter.WriteUnknown(stdout, service, what);
+        }
+
+        stderr.Write($"hostdoc: {what}\n");
+        return ExitCodes.InternalError;
+    }
 
     private static int ReportUsage(UsageError usage, TextWriter stdout, TextWriter stderr)
     {

@@ -148,12 +148,22 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
                 continue;
             }
 
+            var isTimeout = arg is "-t" or "--timeout";
+            var key = "";
+            var isWarning = false;
+            if (!isTimeout && !TryThresholdTarget(check, arg, out key, out isWarning))
+            {
+                return Fail(check.Thresholds.Count == 0 && arg is "-w" or "--warning" or "-c" or "--critical"
+                    ? $"check {check.Name} has no thresholds, so {arg} means nothing here (see hostdoc check {check.Name} --help)"
+                    : $"unknown option {arg} for check {check.Name} (see hostdoc check {check.Name} --help)", check.Name);
+            }
+
             if (!reader.TryTakeValue(out var value))
             {
                 return Fail($"{arg} needs a value", check.Name);
             }
 
-            if (arg is "-t" or "--timeout")
+            if (isTimeout)
             {
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out timeout) || timeout == 0)
                 {
@@ -161,11 +171,6 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
                 }
 
                 continue;
-            }
-
-            if (!TryThresholdTarget(check, arg, out var key, out var isWarning))
-            {
-                return Fail($"unknown option {arg} for check {check.Name} (see hostdoc check {check.Name} --help)", check.Name);
             }
 
             if (!NagiosRange.TryParse(value, out var range, out var error))
@@ -212,8 +217,8 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
 
     private static bool TryThresholdTarget(ICheck check, string option, out string key, out bool isWarning)
     {
-        (key, isWarning) = (check.Thresholds[0].Key, option is "-w" or "--warning");
-        if (option is "-w" or "--warning" or "-c" or "--critical")
+        (key, isWarning) = (check.Thresholds.Count > 0 ? check.Thresholds[0].Key : "", option is "-w" or "--warning");
+        if (check.Thresholds.Count > 0 && option is "-w" or "--warning" or "-c" or "--critical")
         {
             return true;
         }

@@ -87,7 +87,7 @@ internal static class DiskFindings
             Severity.Critical,
             fs.MountPoint,
             $"{fs.MountPoint} ({errors.Device}) has {Quantity.Count(errors.Count)} recorded filesystem error(s)" +
-            (last is null ? "" : $", last at {last.Time.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} in {last.Function}"),
+            (last is null ? "" : $", last at {When(last)} in {last.Function}"),
             "ext4 records every error it detects in its superblock (count, first and last time, function, inode, block), " +
             "and keeps it across reboots until fsck repairs the filesystem. A non-zero count means metadata was found " +
             "inconsistent or an I/O error hit it: data may already be damaged.",
@@ -138,10 +138,13 @@ internal static class DiskFindings
         if (error is not null)
         {
             evidence.Add(new(label,
-                $"{error.Time.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} {error.Function}" +
+                $"{When(error)} {error.Function}" +
                 (error.Line is { } line ? $":{line}" : "") +
                 (error.Inode is > 0 ? $", inode {error.Inode}" : "") +
                 (error.Block is > 0 ? $", block {error.Block}" : "")));
         }
     }
+
+    private static string When(Ext4Error error) =>
+        error.Time is { } time ? time.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "an unrecorded time (the superblock's value is past year 9999)";
 }

@@ -1,5 +1,6 @@
 using HostDoc.Findings;
 using HostDoc.Proc;
+using HostDoc.Sources;
 
 namespace HostDoc.Checks;
 
@@ -40,13 +41,13 @@ public sealed class IrqCheck : ICheck
     /// </summary>
     public static bool AllBusyIrqsOnOneCpu(Interrupts irq, IReadOnlyList<ulong> totals)
     {
-        var all = totals.Aggregate(0UL, (s, t) => s + t);
-        if (irq.Cpus.Count < 2 || all < MinimumInterrupts || totals.Max() < SingleCpuShare * all)
+        var all = totals.Aggregate(0UL, Saturating.Add);
+        if (irq.Cpus.Count < 2 || totals.Count == 0 || all < MinimumInterrupts || totals.Max() < SingleCpuShare * all)
         {
             return false;
         }
 
-        var busy = irq.Rows.Where(r => r.IsNumbered && r.Total * 100 >= all && r.Counts.Count > 0).ToArray();
+        var busy = irq.Rows.Where(r => r.IsNumbered && Saturating.Multiply(r.Total, 100) >= all && r.Counts.Count > 0).ToArray();
         var homes = busy.Select(r => r.Counts.ToList().IndexOf(r.Counts.Max())).Distinct().Count();
         return busy.Length >= 2 && homes == 1;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using HostDoc.Findings;
 using HostDoc.Proc;
 using HostDoc.Proc.Irq;
+using HostDoc.Sources;
 
 namespace HostDoc.Checks;
 
@@ -10,10 +11,11 @@ internal static class IrqFindings
 {
     public static Finding Spread(HostModel host, Interrupts irq, IReadOnlyList<ulong> totals, Severity severity)
     {
-        var all = totals.Aggregate(0UL, (s, t) => s + t);
-        var busiest = totals.Count == 0 ? 0 : totals.ToList().IndexOf(totals.Max());
-        var share = all == 0 ? 0 : 100.0 * totals[busiest] / all;
-        var evidence = irq.Cpus.Select((cpu, i) => new Evidence($"CPU{cpu}", $"{Quantity.Count(totals[i])} device interrupts since boot", "/proc/interrupts")).ToList();
+        var all = totals.Aggregate(0UL, Saturating.Add);
+        var busiest = totals.Count == 0 ? -1 : totals.ToList().IndexOf(totals.Max());
+        var share = all == 0 || busiest < 0 ? 0 : 100.0 * totals[busiest] / all;
+        var busiestCpu = busiest >= 0 && busiest < irq.Cpus.Count ? $"CPU{irq.Cpus[busiest]}" : "no CPU";
+        var evidence = irq.Cpus.Take(totals.Count).Select((cpu, i) => new Evidence($"CPU{cpu}", $"{Quantity.Count(totals[i])} device interrupts since boot", "/proc/interrupts")).ToList();
         foreach (var row in irq.Rows.Where(r => r.IsNumbered).OrderByDescending(r => r.Total).Take(5))
         {
             var affinity = IrqAffinity.Read(host.Root, row.Name);
@@ -30,8 +32,8 @@ internal static class IrqFindings
             severity,
             "interrupts",
             severity == Severity.Ok
-                ? $"device interrupts spread over {irq.Cpus.Count} CPU{(irq.Cpus.Count == 1 ? "" : "s")} (busiest CPU{irq.Cpus[busiest]}: {percent}%)"
-                : $"{percent}% of device interrupts are served by CPU{irq.Cpus[busiest]} although {irq.Cpus.Count} CPUs are online",
+                ? $"device interrupts spread over {irq.Cpus.Count} CPU{(irq.Cpus.Count == 1 ? "" : "s")} (busiest {busiestCpu}: {percent}%)"
+                : $"{percent}% of device interrupts are served by {busiestCpu} although {irq.Cpus.Count} CPUs are online",
             "Each interrupt runs its handler (and often the softirq work after it) on the CPU it is delivered to. When the " +
             "IO-APIC or MSI affinity sends every device to one CPU, that CPU saturates with network and disk work while the " +
             "others idle. The spread comes from irqbalance or from /proc/irq/N/smp_affinity; without either, many " +

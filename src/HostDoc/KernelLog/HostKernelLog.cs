@@ -1,4 +1,5 @@
 using HostDoc.Proc;
+using HostDoc.Sources;
 
 namespace HostDoc.KernelLog;
 
@@ -15,13 +16,12 @@ public static class HostKernelLog
     /// </summary>
     public static DateTime? BootTime(HostRoot root, TimeProvider clock)
     {
-        if (KernelStat.Read(root).Value?.BootTime is { } seconds && seconds <= long.MaxValue)
+        if (KernelStat.Read(root).Value?.BootTime is { } seconds && UnixTime.FromSeconds(seconds) is { } boot)
         {
-            var boot = DateTimeOffset.FromUnixTimeSeconds((long)seconds);
             return boot.ToOffset(clock.LocalTimeZone.GetUtcOffset(boot)).DateTime;
         }
 
-        return root.IsLive && Uptime.Read(root) is { } up ? clock.GetLocalNow().DateTime.AddSeconds(-up) : null;
+        return root.IsLive && Uptime.Read(root) is { } up ? UnixTime.Add(clock.GetLocalNow().DateTime, -up) : null;
     }
 
     private static readonly string[] SyslogFiles = ["/var/log/kern.log", "/var/log/messages", "/var/log/syslog"];

@@ -29,7 +29,7 @@ public sealed record HungTaskReport(string Comm, int Pid, long Seconds, ulong Mi
             return null;
         }
 
-        var middle = text.IndexOf(Middle, StringComparison.Ordinal);
+        var middle = text[Prefix.Length..].IndexOf(Middle, StringComparison.Ordinal) is var at and >= 0 ? Prefix.Length + at : -1;
         if (middle < 0)
         {
             return null;

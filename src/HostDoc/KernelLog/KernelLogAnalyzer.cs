@@ -3,6 +3,7 @@ using HostDoc.KernelLog.Decoders;
 using HostDoc.KernelLog.Incidents;
 using HostDoc.KernelLog.Reading;
 using HostDoc.KernelLog.Recognizers;
+using HostDoc.Sources;
 
 namespace HostDoc.KernelLog;
 
@@ -101,7 +102,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
             counts.Bytes += record.Message.Length;
             var message = record.Message.Replace("\\x0a", "\n", StringComparison.Ordinal);
             var uptime = record.Microseconds / 1e6;
-            var envelope = new LogEnvelope(bootTime?.AddSeconds(uptime), bootTime is not null, uptime, record.Level, null, true,
+            var envelope = new LogEnvelope(bootTime is { } boot ? UnixTime.Add(boot, uptime) : null, bootTime is not null, uptime, record.Level, null, true,
                 LogMarker.None, LogEnvelopeParser.SplitTorn(message));
             counts.Candidates++;
             Place(envelope, number, record.Message, []);

@@ -1,4 +1,5 @@
 using HostDoc.Proc;
+using HostDoc.Sources;
 
 namespace HostDoc.Memory;
 
@@ -21,13 +22,14 @@ public static class AvailableEstimate
         }
 
         var page = (ulong)pageSize;
-        var reserve = zones.TotalReservePages * page;
-        var low = zones.Zones.Aggregate(0UL, (sum, z) => sum + z.Low) * page;
-        var pageCache = active + inactive;
+        var reserve = Saturating.Multiply(zones.TotalReservePages, page);
+        var low = Saturating.Multiply(zones.Zones.Aggregate(0UL, (sum, z) => Saturating.Add(sum, z.Low)), page);
+        var pageCache = Saturating.Add(active, inactive);
         var slab = info.SReclaimable ?? 0;
-        var available = (free > reserve ? free - reserve : 0)
-            + pageCache - Math.Min(pageCache / 2, low)
-            + slab - Math.Min(slab / 2, low);
+        var available = Saturating.Add(Saturating.Add(
+            free > reserve ? free - reserve : 0,
+            pageCache - Math.Min(pageCache / 2, low)),
+            slab - Math.Min(slab / 2, low));
         return info.MemTotal is { } total ? Math.Min(available, total) : available;
     }
 }

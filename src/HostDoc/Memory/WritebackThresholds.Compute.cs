@@ -56,7 +56,7 @@ public sealed partial record WritebackThresholds
         }
 
         var freePages = memFree / (ulong)page;
-        var dirtyable = freePages - Math.Min(freePages, reserve ?? 0) + filePages.Value + 1;
+        var dirtyable = Saturating.Add(Saturating.Add(freePages - Math.Min(freePages, reserve ?? 0), filePages.Value), 1);
         var (hard, hardSource) = Limit(vm.DirtyBytes, ratio, dirtyable, page);
         var (background, bgSource) = Limit(vm.DirtyBackgroundBytes, bgRatio, dirtyable, page);
         hard = Math.Min(hard, MaxLimitPages);
@@ -67,8 +67,8 @@ public sealed partial record WritebackThresholds
         }
 
         var dirtyNow = stats is { NrDirty: { } d, NrWriteback: { } w }
-            ? d + w + (stats.NrUnstable ?? 0)
-            : ((info.Dirty ?? 0) + (info.Writeback ?? 0) + (info.NfsUnstable ?? 0)) / (ulong)page;
+            ? Saturating.Add(Saturating.Add(d, w), stats.NrUnstable ?? 0)
+            : Saturating.Add(Saturating.Add(info.Dirty ?? 0, info.Writeback ?? 0), info.NfsUnstable ?? 0) / (ulong)page;
 
         var result = new WritebackThresholds(page, dirtyable, reserve, hard, background, hardSource, bgSource, dirtyNow,
             stats?.NrDirtyThreshold, stats?.NrDirtyBackgroundThreshold, vm.DirtyExpireCentisecs, vm.DirtyWritebackCentisecs,
@@ -86,21 +86,23 @@ public sealed partial record WritebackThresholds
         var page = (ulong)pageSize;
         if (bytes is > 0)
         {
-            return ((bytes.Value + page - 1) / page, LimitSource.Bytes);
+            return (bytes.Value / page + (bytes.Value % page == 0 ? 0UL : 1UL), LimitSource.Bytes);
         }
 
-        var perPage = ratio * page / 100;
-        return (perPage * dirtyable / page, LimitSource.Ratio);
+        // Saturating: only a damaged tree (a ratio or page count beyond any machine) gets near the top, where the
+        // limit is capped at MaxLimitPages anyway.
+        var perPage = Saturating.Multiply(ratio, page) / 100;
+        return (Saturating.Multiply(perPage, dirtyable) / page, LimitSource.Ratio);
     }
 
     private static ulong? FileLruPages(Meminfo info, Vmstat? stats, int pageSize)
     {
         if (stats is { NrInactiveFile: { } inactive, NrActiveFile: { } active })
         {
-            return inactive + active;
+            return Saturating.Add(inactive, active);
         }
 
-        return info is { InactiveFile: { } i, ActiveFile: { } a } ? (i + a) / (ulong)pageSize : null;
+        return info is { InactiveFile: { } i, ActiveFile: { } a } ? Saturating.Add(i, a) / (ulong)pageSize : null;
     }
 
     private static IReadOnlyList<SourceProblem> Blocking(Sourced<Meminfo> meminfo, string field) =>

@@ -1,3 +1,5 @@
+using HostDoc.Sources;
+
 namespace HostDoc.Memory;
 
 /// <summary>
@@ -45,19 +47,19 @@ public sealed partial record WritebackThresholds(
     public ulong BackgroundPages => KernelBackgroundPages ?? ComputedBackgroundPages;
 
     /// <summary>The hard limit in bytes.</summary>
-    public ulong HardBytes => HardPages * (ulong)PageSize;
+    public ulong HardBytes => Saturating.Multiply(HardPages, (ulong)PageSize);
 
     /// <summary>The background limit in bytes.</summary>
-    public ulong BackgroundBytes => BackgroundPages * (ulong)PageSize;
+    public ulong BackgroundBytes => Saturating.Multiply(BackgroundPages, (ulong)PageSize);
 
     /// <summary>The freerun ceiling, (hard + background) / 2: below it balance_dirty_pages never throttles.</summary>
-    public ulong FreerunPages => (HardPages + BackgroundPages) / 2;
+    public ulong FreerunPages => Saturating.Add(HardPages, BackgroundPages) / 2;
 
     /// <summary>The freerun ceiling in bytes.</summary>
-    public ulong FreerunBytes => FreerunPages * (ulong)PageSize;
+    public ulong FreerunBytes => Saturating.Multiply(FreerunPages, (ulong)PageSize);
 
     /// <summary>Dirty plus writeback now, in bytes.</summary>
-    public ulong DirtyBytes => DirtyPages * (ulong)PageSize;
+    public ulong DirtyBytes => Saturating.Multiply(DirtyPages, (ulong)PageSize);
 
     /// <summary>Dirty plus writeback as a percentage of the hard limit.</summary>
     public double DirtyPercentOfHard => HardPages == 0 ? 0 : 100.0 * DirtyPages / HardPages;

@@ -1,3 +1,4 @@
+using HostDoc.Sources;
 namespace HostDoc.Proc;
 
 /// <summary>Splits one /proc/interrupts row into counts and the chip/trigger/actions tail.</summary>
@@ -67,7 +68,7 @@ internal static class InterruptRowParser
         ulong total = 0;
         foreach (var count in counts)
         {
-            total += count;
+            total = Saturating.Add(total, count);
         }
 
         if (!char.IsAsciiDigit(name[0]))

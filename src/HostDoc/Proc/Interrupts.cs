@@ -19,7 +19,7 @@ public sealed record Interrupts(IReadOnlyList<int> Cpus, IReadOnlyList<Interrupt
 
     /// <summary>Total interrupts per CPU column over the numbered (device) rows.</summary>
     public IReadOnlyList<ulong> DeviceTotalsPerCpu =>
-        Enumerable.Range(0, Cpus.Count).Select(i => Rows.Where(r => r.IsNumbered).Aggregate(0UL, (sum, r) => sum + (i < r.Counts.Count ? r.Counts[i] : 0))).ToArray();
+        Enumerable.Range(0, Cpus.Count).Select(i => Rows.Where(r => r.IsNumbered).Aggregate(0UL, (sum, r) => Saturating.Add(sum, i < r.Counts.Count ? r.Counts[i] : 0))).ToArray();
 
     /// <summary>Parses the text; malformed rows are reported and skipped.</summary>
     public static ParseResult<Interrupts> Parse(ReadOnlySpan<char> text)

@@ -1,3 +1,5 @@
+using HostDoc.Sources;
+
 namespace HostDoc.Proc;
 
 /// <summary>One memory zone from /proc/zoneinfo: its watermarks and reserves, in pages.</summary>
@@ -31,7 +33,7 @@ public sealed record Zone(
         get
         {
             var max = Protection.Count == 0 ? 0 : Protection.Max();
-            var reserve = max + High;
+            var reserve = Saturating.Add(max, High);
             var managed = Managed ?? Present;
             return Math.Min(reserve, managed);
         }

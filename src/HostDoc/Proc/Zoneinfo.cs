@@ -13,7 +13,7 @@ public sealed record Zoneinfo(IReadOnlyList<Zone> Zones)
     public const string KernelPath = "/proc/zoneinfo";
 
     /// <summary>The kernel's totalreserve_pages: the sum of every zone's reserve.</summary>
-    public ulong TotalReservePages => Zones.Aggregate(0UL, (sum, zone) => sum + zone.ReservePages);
+    public ulong TotalReservePages => Zones.Aggregate(0UL, (sum, zone) => Saturating.Add(sum, zone.ReservePages));
 
     /// <summary>Reads and parses <c>/proc/zoneinfo</c> under <paramref name="root"/>.</summary>
     public static Sourced<Zoneinfo> Read(HostRoot root) => SourceReader.Read<Zoneinfo>(root, KernelPath, Parse);

@@ -28,7 +28,7 @@ public static class ScsiResult
         var driver = (int)(result >> 24) & 0xff;
         var host = (int)(result >> 16) & 0xff;
         var message = (int)(result >> 8) & 0xff;
-        var status = (int)result & 0xff;
+        var status = (int)(result & 0xff);
         return
         [
             $"driver byte 0x{driver:x2} {(driver < Drivers.Length ? Drivers[driver] : "?")}{(driver == 8 ? ": sense data follows" : "")}",

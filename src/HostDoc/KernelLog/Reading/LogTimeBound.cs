@@ -13,6 +13,8 @@ public sealed record LogTimeBound(DateTime? Absolute, TimeSpan? Ago, int DaysBac
 {
     private static readonly string[] Formats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
 
+    private const double MaxSpanSeconds = 1000 * 365.25 * 86400;
+
     /// <summary>Parses <paramref name="text"/>; null when it is none of the forms.</summary>
     public static LogTimeBound? Parse(string text)
     {
@@ -34,17 +36,21 @@ public sealed record LogTimeBound(DateTime? Absolute, TimeSpan? Ago, int DaysBac
             return null;
         }
 
-        TimeSpan? ago = span[^1] switch
+        double? seconds = span[^1] switch
         {
-            's' => TimeSpan.FromSeconds(amount),
-            'm' => TimeSpan.FromMinutes(amount),
-            'h' => TimeSpan.FromHours(amount),
-            'd' => TimeSpan.FromDays(amount),
+            's' => amount,
+            'm' => amount * 60,
+            'h' => amount * 3600,
+            'd' => amount * 86400,
             _ => null,
         };
+
+        // A span of more than 1,000 years is not a time anyone means (and soon more than TimeSpan holds): refused like a typo.
+        TimeSpan? ago = seconds is { } s && s <= MaxSpanSeconds ? TimeSpan.FromSeconds(s) : null;
         return ago is null ? null : new LogTimeBound(null, ago, 0);
     }
 
     /// <summary>The local time this stands for, <paramref name="now"/> being the local time now.</summary>
-    public DateTime Resolve(DateTime now) => Absolute ?? (Ago is { } ago ? now - ago : now.Date.AddDays(-DaysBack));
+    public DateTime Resolve(DateTime now) =>
+        Absolute ?? (Ago is { } ago ? (now.Ticks > ago.Ticks ? now - ago : DateTime.MinValue) : now.Date.AddDays(-DaysBack));
 }

@@ -70,8 +70,8 @@ public sealed class LibataRecognizer : ILineRecognizer
         var link = Link(rest);
         if (link is { } action)
         {
-            var emask = action == AtaLinkAction.Exception ? (int)(MessageText.HexAfter(rest, "Emask ") ?? 0) : 0;
-            var serror = action == AtaLinkAction.Exception ? (uint)(MessageText.HexAfter(rest, "SErr ") ?? 0) : 0;
+            var emask = action == AtaLinkAction.Exception ? (MessageText.AsInt32(MessageText.HexAfter(rest, "Emask ")) ?? 0) : 0;
+            var serror = action == AtaLinkAction.Exception ? (MessageText.AsUInt32(MessageText.HexAfter(rest, "SErr ")) ?? 0) : 0;
             sink.Emit(new AtaLinkEvent(line, device, action, rest, emask, serror));
         }
 
@@ -98,7 +98,7 @@ public sealed class LibataRecognizer : ILineRecognizer
     {
         var command = AtaTaskfile.Find(commandText);
         var result = AtaTaskfile.Find(resultText);
-        var tag = (int)(MessageText.NumberAfter(commandText, "tag ") ?? 0);
+        var tag = (MessageText.AsInt32(MessageText.NumberAfter(commandText, "tag ")) ?? 0);
         var tagAt = commandText.IndexOf("tag ", StringComparison.Ordinal);
         var transfer = "";
         if (tagAt >= 0)
@@ -110,15 +110,15 @@ public sealed class LibataRecognizer : ILineRecognizer
 
         return new AtaCommandError(line, device, command, result,
             command?.Command ?? 0, result?.Command ?? 0, result?.Feature ?? 0,
-            (int)(MessageText.HexAfter(resultText, "Emask ") ?? 0), tag, transfer, resultText.Contains("<F>", StringComparison.Ordinal));
+            (MessageText.AsInt32(MessageText.HexAfter(resultText, "Emask ")) ?? 0), tag, transfer, resultText.Contains("<F>", StringComparison.Ordinal));
     }
 
     private static AtaCommandError OldCommandError(LogLine line, string device, string rest) =>
         new(line, device, null, null,
-            (int)(MessageText.HexAfter(rest, "cmd ") ?? 0),
-            (int)(MessageText.HexAfter(rest, "stat ") ?? 0),
-            (int)(MessageText.HexAfter(rest, "err ") ?? 0),
-            (int)(MessageText.HexAfter(rest, "Emask ") ?? 0),
-            (int)(MessageText.NumberAfter(rest, "tag ") ?? 0), "", false);
+            (MessageText.AsInt32(MessageText.HexAfter(rest, "cmd ")) ?? 0),
+            (MessageText.AsInt32(MessageText.HexAfter(rest, "stat ")) ?? 0),
+            (MessageText.AsInt32(MessageText.HexAfter(rest, "err ")) ?? 0),
+            (MessageText.AsInt32(MessageText.HexAfter(rest, "Emask ")) ?? 0),
+            (MessageText.AsInt32(MessageText.NumberAfter(rest, "tag ")) ?? 0), "", false);
 
 }

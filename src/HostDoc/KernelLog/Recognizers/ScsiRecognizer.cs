@@ -60,7 +60,7 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
         switch (kind)
         {
             case LineKind.ReturnCode:
-                draft.Result = (uint?)MessageText.HexAfter(rest, "return code = ");
+                draft.Result = MessageText.AsUInt32(MessageText.HexAfter(rest, "return code = "));
                 break;
             case LineKind.Result:
                 draft.HostByte = MessageText.WordAfter(rest, "hostbyte=");
@@ -178,7 +178,7 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
         var name = rest[at..];
         var bracket = name.IndexOf(" [", StringComparison.Ordinal);
         name = (bracket >= 0 ? name[..bracket] : name).Trim();
-        draft.SenseKey = name.StartsWith("0x", StringComparison.Ordinal) ? (int)(MessageText.Hex(name) ?? 0) : SenseKeys.Parse(name);
+        draft.SenseKey = name.StartsWith("0x", StringComparison.Ordinal) ? (MessageText.AsInt32(MessageText.Hex(name)) ?? 0) : SenseKeys.Parse(name);
         draft.Deferred = rest.Contains("[deferred]", StringComparison.Ordinal) || rest.StartsWith("Deferred", StringComparison.Ordinal);
     }
 
@@ -186,10 +186,10 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
     {
         var asc = MessageText.HexAfter(rest, "ASC=");
         var ascq = MessageText.HexAfter(rest, "ASCQ=");
-        if (asc is { } a && ascq is { } q)
+        if (MessageText.AsInt32(asc) is { } a && MessageText.AsInt32(ascq) is { } q && a <= 0xff && q <= 0xff)
         {
-            draft.Asc = (int)a;
-            draft.Ascq = (int)q;
+            draft.Asc = a;
+            draft.Ascq = q;
             draft.AdditionalSense = table.Describe(draft.Asc, draft.Ascq);
             return;
         }

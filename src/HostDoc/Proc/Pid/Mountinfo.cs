@@ -58,8 +58,8 @@ public sealed record Mountinfo(IReadOnlyList<MountinfoEntry> Entries)
             }
         }
 
-        var separator = fields.IndexOf("-", 6);
-        if (fields.Count < 10 || separator < 0 || separator + 3 > fields.Count
+        var separator = fields.Count < 10 ? -1 : fields.IndexOf("-", 6);
+        if (separator < 0 || separator + 3 > fields.Count
             || !int.TryParse(fields[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
             || !int.TryParse(fields[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parent)
             || !DeviceNumber.TryParse(fields[2], out var device))

@@ -7,4 +7,4 @@ namespace HostDoc.Sys.Fs.Ext4;
 /// <param name="Inode">The inode involved, 0 when none.</param>
 /// <param name="Block">The block involved, 0 when none.</param>
 /// <param name="ErrorCode">The errno-style code (first_error_errcode, 5.x+), when present.</param>
-public sealed record Ext4Error(DateTimeOffset Time, string Function, ulong? Line, ulong? Inode, ulong? Block, ulong? ErrorCode);
+public sealed record Ext4Error(DateTimeOffset? Time, string Function, ulong? Line, ulong? Inode, ulong? Block, ulong? ErrorCode);

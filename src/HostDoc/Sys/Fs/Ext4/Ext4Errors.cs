@@ -40,7 +40,7 @@ public sealed record Ext4Errors(string Device, ulong Count, Ext4Error? First, Ex
         }
 
         return new Ext4Error(
-            DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(time.Value, (ulong)long.MaxValue / 1000)),
+            UnixTime.FromSeconds(time.Value),
             root.ReadValue(prefix + "func") ?? "",
             root.ReadNumber(prefix + "line"),
             root.ReadNumber(prefix + "ino"),

@@ -1,0 +1,126 @@
+using System.Text;
+using HostDoc.Checks.CheckDisk;
+using HostDoc.Cpus;
+using HostDoc.Findings;
+using HostDoc.KernelLog;
+using HostDoc.KernelLog.Decoders;
+using HostDoc.KernelLog.Reading;
+using HostDoc.Memory;
+using HostDoc.Output;
+using HostDoc.Proc;
+using HostDoc.Proc.Net;
+using HostDoc.Proc.Pid;
+using HostDoc.Run;
+using HostDoc.Serve;
+using HostDoc.Sources;
+using HostDoc.Storage;
+
+namespace HostDoc.Fuzz;
+
+/// <summary>
+/// Every harness, by name. Text parsers get the input as UTF-8 with invalid bytes replaced (as
+/// <see cref="HostRoot.ReadText"/> decodes a kernel file); argument parsers get it split at NUL or
+/// newline; the log harness streams the raw bytes through the scanner, as a log file is read.
+/// </summary>
+public sealed class FuzzTargets
+{
+    // Loaded on first use: under AFL++ no instrumented hostdoc code may run before the harness loop has mapped the coverage map.
+    private readonly Lazy<AscAscqTable> senseTable = new(AscAscqTable.Load);
+
+    /// <summary>The harnesses in the order <c>fuzz/run.sh</c> runs them.</summary>
+    public IReadOnlyList<FuzzTarget> All => [
+        Text("meminfo", "Proc/Meminfo and the free(1) block computed from it", text => Touch(FreeSummary.Compute(Sourced<Meminfo>.FromParse("m", Meminfo.Parse(text))))),
+        Text("interrupts", "Proc/Interrupts (and InterruptRowParser): every layout, per-CPU totals", text => Touch(Interrupts.Parse(text).Value.DeviceTotalsPerCpu)),
+        Text("stat", "Proc/KernelStat (/proc/stat)", text => Touch(KernelStat.Parse(text))),
+        Text("vmstat", "Proc/Vmstat", text => Touch(Vmstat.Parse(text))),
+        Text("zoneinfo", "Proc/Zoneinfo and the MemAvailable estimate over it", text => Touch(AvailableEstimate.Compute(Meminfo.Parse("MemTotal: 1000 kB\nMemFree: 10 kB\n").Value, Zoneinfo.Parse(text).Value, 4096))),
+        Text("pressure", "Proc/Pressure (/proc/pressure/*)", text => Touch(Pressure.Parse("io", text))),
+        Text("loadavg", "Proc/Loadavg", text => Touch(Loadavg.Parse(text))),
+        Text("partitions", "Proc/Partitions", text => Touch(Partitions.Parse(text))),
+        Text("netstat", "Proc/Net/Netstat (/proc/net/netstat, /proc/net/snmp)", text => Netstat.Parse(text, new Dictionary<string, double>(StringComparer.Ordinal))),
+        Text("mountinfo", "Proc/Pid/Mountinfo with its octal escapes", text => Touch(Mountinfo.Parse(text))),
+        Text("pid-stat", "Proc/Pid/PidStat (/proc/PID/stat)", text => Touch(PidStat.Parse(text))),
+        Text("pid-status", "Proc/Pid/PidStatus", text => Touch(PidStatus.Parse(text))),
+        Text("pid-sched", "Proc/Pid/SchedStats (/proc/PID/sched)", text => Touch(SchedStats.Parse(text))),
+        Text("pid-stack", "Proc/Pid/StackFile (/proc/PID/stack)", text => Touch(StackFile.Parse(text))),
+        Text("pid-io", "Proc/Pid/IoCounters (/proc/PID/io)", text => Touch(IoCounters.Parse(text))),
+        Text("udev", "Run/UdevRecord (/run/udev/data/bM:m) and its \\x escapes", text => Touch(UdevRecord.Parse(text).Model)),
+        Text("cpulist", "Cpus/CpuList: list and mask syntax, parse then format", CpuLists),
+        Text("nagios-range", "Findings/NagiosRange", text => _ = NagiosRange.TryParse(text, out _, out _)),
+        Text("tmpfs-size", "Storage/TmpfsSize (tmpfs size= forms)", text => _ = TmpfsSize.TryParse(text, 8UL << 30, out _, out _)),
+        Text("listen-address", "ListenAddress (serve --listen)", text => _ = ListenAddress.TryParse(text, out _)),
+        Text("log-envelope", "KernelLog/Reading/LogEnvelopeParser, JournalJsonLine, KmsgRecord and the torn-line split, per line", Envelopes),
+        Text("log-time", "KernelLog/Reading/LogTimeBound (--since/--until)", text => LogTimeBound.Parse(text)?.Resolve(DateTime.Now)),
+        Text("hung-task", "KernelLog/HungTaskReport", text => HungTaskReport.TryRecognize(text, 0)),
+        new("kernel-log", "the whole log pipeline: scanner, envelopes, every recognizer, incidents, their text", KernelLog),
+        new("sense", "KernelLog/Decoders/SenseData (fixed and descriptor format) and its description", Sense),
+        Text("sense-hex", "SenseData.TryParseHex: sense bytes as people paste them", text => _ = SenseData.TryParseHex(text.Split(' ', ','), out _, out _)),
+        Text("ata-taskfile", "KernelLog/Decoders/AtaTaskfile.Find and its derived LBA, count and tag", AtaTaskfiles),
+        new("scsi-result", "KernelLog/Decoders/ScsiResult over every 32-bit result", bytes => ScsiResult.Describe(bytes.Length >= 4 ? BitConverter.ToUInt32(bytes) : 0)),
+        Text("http-request", "Serve/HttpRequest (the request head serve reads)", text => HttpRequest.Parse(text)),
+        Args("command-line", "Cli/CommandLine/CommandLineParser over argument vectors", args => new Cli.CommandLine.CommandLineParser(new Checks.CheckCatalog()).Parse(args)),
+        Args("check-disk-args", "Checks/CheckDisk/CheckDiskParser (check_disk's own options)", args => CheckDiskParser.Parse(args, 10)),
+        Args("decode", "hostdoc decode sense|ata|scsi-result, whole commands in-process", Decode),
+    ];
+
+    private static FuzzTarget Text(string name, string exercises, Action<string> run) =>
+        new(name, exercises, bytes => run(Encoding.UTF8.GetString(bytes)));
+
+    private static FuzzTarget Args(string name, string exercises, Action<string[]> run) =>
+        new(name, exercises, bytes => run(Encoding.UTF8.GetString(bytes).Split('\0', '\n')));
+
+    /// <summary>Formats a parsed value so every derived member a renderer would read is computed.</summary>
+    private static void Touch(object? value) => _ = value?.ToString();
+
+    private static void CpuLists(string text)
+    {
+        if (CpuList.TryParse(text, out var list, out _) && !CpuList.TryParse(list.ToString(), out _, out _))
+        {
+            throw new InvalidOperationException($"CpuList '{list}' does not parse back");
+        }
+
+        _ = CpuList.TryParseMask(text, out _, out _);
+    }
+
+    private static void Envelopes(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            Touch(LogEnvelopeParser.Parse(line));
+            Touch(JournalJsonLine.Parse(line));
+            Touch(KmsgRecord.TryParse(line));
+            Touch(LogEnvelopeParser.SplitTorn(line));
+        }
+    }
+
+    private void KernelLog(byte[] bytes)
+    {
+        var analyzer = new KernelLogAnalyzer(senseTable.Value);
+        analyzer.Read("fuzz", new MemoryStream(bytes, writable: false), new DateTime(2014, 3, 18, 0, 0, 0, DateTimeKind.Local));
+        var analysis = analyzer.Finish();
+        IncidentTextWriter.Write(TextWriter.Null, analysis, TextStyle.Plain);
+        IncidentJsonWriter.Write(TextWriter.Null, analysis);
+    }
+
+    private void Sense(byte[] bytes)
+    {
+        if (SenseData.Decode(bytes) is { } sense)
+        {
+            SenseWriter.Write(TextWriter.Null, sense, senseTable.Value);
+        }
+    }
+
+    private static void AtaTaskfiles(string text)
+    {
+        if (AtaTaskfile.Find(text) is { } taskfile)
+        {
+            Touch((taskfile.Lba, taskfile.Sectors, taskfile.Tag, taskfile.IsNcq));
+        }
+    }
+
+    private static void Decode(string[] args)
+    {
+        var verb = args.Length > 0 && args[0].Length > 0 ? (args[0][0] % 3) switch { 0 => "sense", 1 => "ata", _ => "scsi-result" } : "sense";
+        CliInProcess.Run(["decode", verb, .. args.Skip(1)]);
+    }
+}
