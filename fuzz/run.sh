@@ -45,11 +45,12 @@ fuzz_one() {
   mkdir -p fuzz/findings
   afl-fuzz -i "fuzz/corpus/$name" -o "fuzz/findings/$name" -t 10000 -m none "${limit[@]}" \
     -- dotnet "$out/HostDoc.Fuzz.dll" "$name" > "fuzz/findings/$name.log" 2>&1
-  local crashes=(fuzz/findings/"$name"/default/crashes/id:*)
-  if [[ -e ${crashes[0]} ]]; then
+  local crash
+  for crash in fuzz/findings/"$name"/default/crashes/id:*; do
+    [[ -e $crash ]] || continue
     mkdir -p "fuzz/crashes/$name"
-    cp "${crashes[@]}" "fuzz/crashes/$name/"
-  fi
+    cp "$crash" "fuzz/crashes/$name/crash-$(sha1sum "$crash" | cut -c1-16)"
+  done
 }
 running=0
 for name in "${names[@]}"; do
