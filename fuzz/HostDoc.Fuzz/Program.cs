@@ -1,3 +1,4 @@
+using HostDoc.Fuzz.Trees;
 using SharpFuzz;
 
 namespace HostDoc.Fuzz;
@@ -6,12 +7,19 @@ namespace HostDoc.Fuzz;
 /// <c>HostDoc.Fuzz TARGET</c>: the harness loop AFL++ drives (afl-fuzz … -- dotnet HostDoc.Fuzz.dll TARGET).
 /// <c>HostDoc.Fuzz TARGET --replay PATH…</c>: feeds each file (or each file of each folder) once and
 /// prints the first exception with its input, for triage and the regression tests.
+/// <c>HostDoc.Fuzz --trees [--minutes M] [--seed S] [--keep DIR]</c>: whole commands over damaged copies of every
+/// fixture tree (<see cref="Trees.TreeFuzzer"/>); exit 1 when any failed.
 /// <c>HostDoc.Fuzz --list</c>: the harnesses.
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--trees")
+        {
+            return FuzzTrees(args[1..]);
+        }
+
         var targets = new FuzzTargets().All;
         if (args.Length == 0 || args[0] is "--list" or "-h" or "--help")
         {
@@ -43,6 +51,32 @@ internal static class Program
             target.Run(buffer.ToArray());
         });
         return 0;
+    }
+
+    private static int FuzzTrees(string[] args)
+    {
+        string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        var minutes = double.Parse(Option("--minutes", "1"), System.Globalization.CultureInfo.InvariantCulture);
+        var seed = int.Parse(Option("--seed", "1"), System.Globalization.CultureInfo.InvariantCulture);
+        var repository = FixtureTrees.Repository(Directory.GetCurrentDirectory());
+        var keep = Option("--keep", Path.Combine(repository, "fuzz", "tree-findings"));
+        var work = Directory.CreateTempSubdirectory("hostdoc-treefuzz-").FullName;
+        try
+        {
+            var summary = new TreeFuzzer(FixtureTrees.In(repository), work, keep, TimeSpan.FromSeconds(60))
+                .Run(seed, TimeSpan.FromMinutes(minutes));
+            foreach (var (site, failure) in summary.Failures)
+            {
+                Console.WriteLine($"FAILED at {site}\n{failure}\n");
+            }
+
+            Console.WriteLine($"trees: {summary.Trees} damaged trees, {summary.Runs} command runs in {summary.Elapsed.TotalSeconds:0} s (seed {seed}), {summary.Failures.Count} failure sites");
+            return summary.Failures.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     private static int Replay(FuzzTarget target, IEnumerable<string> paths)

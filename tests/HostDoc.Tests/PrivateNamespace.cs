@@ -11,7 +11,7 @@ internal static class PrivateNamespace
 {
     public static (string Output, int ExitCode) Run(string script, int timeoutMilliseconds = 60_000)
     {
-        var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(DebianOracle.Require("unshare", "util-linux")) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-m", "--propagation", "private", "bash", "-c", script })
         {
             start.ArgumentList.Add(arg);

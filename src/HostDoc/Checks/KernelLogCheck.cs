@@ -77,8 +77,9 @@ public sealed class KernelLogCheck : ICheck
     private static Sources.SourceProblem Problem(string text)
     {
         var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        var kind = text.Contains(KernelLog.HostKernelLog.NeedsRoot, StringComparison.Ordinal) ? Sources.ProblemKind.PermissionDenied : Sources.ProblemKind.Missing;
         return colon > 0
-            ? new Sources.SourceProblem(text[..colon], Sources.ProblemKind.Missing, text[(colon + 2)..])
-            : new Sources.SourceProblem("kernel log", Sources.ProblemKind.Missing, text);
+            ? new Sources.SourceProblem(text[..colon], kind, text[(colon + 2)..])
+            : new Sources.SourceProblem("kernel log", kind, text);
     }
 }

@@ -24,12 +24,18 @@ public static class HostKernelLog
         return root.IsLive && Uptime.Read(root) is { } up ? UnixTime.Add(clock.GetLocalNow().DateTime, -up) : null;
     }
 
+    /// <summary>What a kernel log problem says when the reader lacked the right: the report gathers these as "needs root".</summary>
+    public const string NeedsRoot = "permission denied: reading the kernel log needs root (or CAP_SYSLOG, since kernel.dmesg_restrict is set)";
+
+    private const int NotPermitted = 1;       // EPERM
+    private const int PermissionDenied = 13;  // EACCES
+
     private static readonly string[] SyslogFiles = ["/var/log/kern.log", "/var/log/messages", "/var/log/syslog"];
 
     /// <summary>Reads the host's kernel log into <paramref name="analyzer"/>.</summary>
     public static void ReadInto(KernelLogAnalyzer analyzer, HostRoot root, TimeProvider clock)
     {
-        var records = KmsgReader.ReadAll(root);
+        var records = KmsgReader.ReadAll(root, out var openError);
         if (records.Count > 0)
         {
             analyzer.Read("/dev/kmsg", records, BootTime(root, clock));
@@ -48,6 +54,8 @@ public static class HostKernelLog
             return;
         }
 
-        analyzer.Problem("/dev/kmsg: not readable, and there is no /var/log/kern.log, /var/log/messages or /var/log/syslog");
+        analyzer.Problem(openError is PermissionDenied or NotPermitted
+            ? $"/dev/kmsg: {NeedsRoot}, and there is no /var/log/kern.log, /var/log/messages or /var/log/syslog"
+            : "/dev/kmsg: not readable, and there is no /var/log/kern.log, /var/log/messages or /var/log/syslog");
     }
 }

@@ -17,8 +17,12 @@ public static partial class KmsgReader
     private const int MaxRecords = 1 << 20;
 
     /// <summary>Every record the kernel still holds, oldest first.</summary>
-    public static IReadOnlyList<KmsgRecord> ReadAll(HostRoot root)
+    public static IReadOnlyList<KmsgRecord> ReadAll(HostRoot root) => ReadAll(root, out _);
+
+    /// <summary>Every record the kernel still holds; <paramref name="openError"/> is the errno when /dev/kmsg could not be opened, else 0.</summary>
+    public static IReadOnlyList<KmsgRecord> ReadAll(HostRoot root, out int openError)
     {
+        openError = 0;
         if (!root.IsLive)
         {
             var text = root.ReadText("/dev/kmsg").Value;
@@ -29,6 +33,7 @@ public static partial class KmsgReader
         var fd = open("/dev/kmsg", ReadOnlyNonBlocking);
         if (fd < 0)
         {
+            openError = Marshal.GetLastPInvokeError();
             return records;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HostDoc.Checks;
 using HostDoc.Findings;
+using HostDoc.Sources;
 
 namespace HostDoc.Output;
 
@@ -53,6 +54,12 @@ public static class TextReportWriter
             foreach (var problem in problems)
             {
                 writer.Write($"  {problem}\n");
+            }
+
+            var denied = problems.Count(p => p.Kind == ProblemKind.PermissionDenied);
+            if (denied > 0)
+            {
+                writer.Write($"  {style.Bold("Needs root:")} {denied} of these could not be read as this user; run hostdoc as root (sudo) to read them.\n");
             }
         }
 

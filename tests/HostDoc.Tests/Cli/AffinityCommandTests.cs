@@ -59,7 +59,7 @@ public sealed class AffinityCommandTests
 
     private static string Taskset(string pid)
     {
-        using var p = Process.Start(new ProcessStartInfo("taskset", $"-p {pid}") { RedirectStandardOutput = true })!;
+        using var p = Process.Start(new ProcessStartInfo(DebianOracle.Require("taskset", "util-linux"), $"-p {pid}") { RedirectStandardOutput = true })!;
         var output = p.StandardOutput.ReadToEnd().Trim();
         p.WaitForExit();
         return output;

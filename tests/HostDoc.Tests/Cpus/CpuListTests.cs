@@ -72,7 +72,7 @@ public sealed class CpuListTests
     public void Agrees_with_taskset_on_the_same_list(string text)
     {
         // taskset -c LIST CMD runs CMD with that affinity; /proc/self/status shows it back in both forms.
-        var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(DebianOracle.Require("taskset", "util-linux")) { RedirectStandardOutput = true };
         foreach (var a in new[] { "-c", text, "grep", "^Cpus_allowed", "/proc/self/status" })
         {
             start.ArgumentList.Add(a);

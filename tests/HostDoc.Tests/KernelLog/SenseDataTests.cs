@@ -68,7 +68,7 @@ public sealed class SenseDataTests
     [Fact]
     public void Agrees_with_sg_decode_sense_on_every_code_and_on_generated_buffers()
     {
-        Assert.True(File.Exists("/usr/bin/sg_decode_sense"), "sg_decode_sense is missing: apt-get install sg3-utils (.ci/run does)");
+        DebianOracle.Require("/usr/bin/sg_decode_sense", "sg3-utils");
         var random = new Random(7);
         var buffers = new List<byte[]>();
         foreach (var (asc, ascq) in Table.Codes)

@@ -9,6 +9,7 @@ internal static class FreeOracle
 {
     public static string FreeBytes(string meminfoText)
     {
+        DebianOracle.Require("free", "procps");
         var file = Path.Combine(Path.GetTempPath(), "hostdoc-meminfo-" + Guid.NewGuid().ToString("N"));
         File.WriteAllText(file, meminfoText);
         try

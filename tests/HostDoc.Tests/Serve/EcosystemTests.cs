@@ -5,7 +5,7 @@ using Xunit;
 namespace HostDoc.Tests.Serve;
 
 /// <summary>
-/// hostdoc serve against the real ecosystem, all from Debian (installed by .ci/run): promtool's lint,
+/// hostdoc serve against the real ecosystem, all from Debian (installed on first use): promtool's lint,
 /// node_exporter 1.5 on the same host and on the same captured tree, a real Prometheus server scraping
 /// it, and headless Chromium rendering the page.
 /// </summary>
@@ -146,8 +146,7 @@ public sealed class EcosystemTests
         : series == "node_netstat_Tcp_CurrEstab" ? 16   // the scrapes' own connections
         : 1e-9;
 
-    private static void Need(string path, string package) =>
-        Assert.True(File.Exists(path), $"{path} is missing: apt-get install {package} (.ci/run does)");
+    private static void Need(string path, string package) => DebianOracle.Require(path, package);
 
     private static (int Code, string Out, string Err) Run(string file, string[] args, string? stdin, int timeoutMs = 30_000)
     {

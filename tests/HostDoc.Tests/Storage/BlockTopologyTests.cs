@@ -13,7 +13,7 @@ public sealed class BlockTopologyTests
     public void Devices_json_lists_what_lsblk_lists_on_this_machine()
     {
         var ours = Flatten(JsonDocument.Parse(HostDoc.Tests.Cli.CliRun.Of("devices", "--format", "json").Out).RootElement);
-        var start = new ProcessStartInfo("lsblk", "-J -b -o NAME,SIZE,TYPE,MOUNTPOINTS") { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(DebianOracle.Require("lsblk", "util-linux"), "-J -b -o NAME,SIZE,TYPE,MOUNTPOINTS") { RedirectStandardOutput = true };
         using var lsblk = Process.Start(start)!;
         var theirs = Flatten(JsonDocument.Parse(lsblk.StandardOutput.ReadToEnd()).RootElement);
         lsblk.WaitForExit();

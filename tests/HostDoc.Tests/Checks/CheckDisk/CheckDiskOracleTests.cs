@@ -5,7 +5,7 @@ namespace HostDoc.Tests.Checks.CheckDisk;
 
 /// <summary>
 /// hostdoc check disk against Debian's /usr/lib/nagios/plugins/check_disk (monitoring-plugins-basic,
-/// installed by .ci/run) on this machine: same text, perfdata and exit code. Used space moves while
+/// installed on first use) on this machine: same text, perfdata and exit code. Used space moves while
 /// the two run, so each case runs check_disk, hostdoc, check_disk and passes when hostdoc matches
 /// either neighbour, retrying a few times.
 /// </summary>
@@ -42,7 +42,7 @@ public sealed class CheckDiskOracleTests
     [InlineData("-u XB -w 1 -p /")]
     public void Prints_what_check_disk_prints(string arguments)
     {
-        Assert.True(File.Exists(CheckDisk), $"{CheckDisk} is missing: apt-get install monitoring-plugins-basic (.ci/run does)");
+        DebianOracle.Require(CheckDisk, "monitoring-plugins-basic");
         var args = arguments.Split(' ');
         (string, int) ours = default;
         for (var attempt = 0; attempt < 5; attempt++)
