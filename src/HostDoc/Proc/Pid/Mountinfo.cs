@@ -84,7 +84,7 @@ public sealed record Mountinfo(IReadOnlyList<MountinfoEntry> Entries)
     /// <summary>
     /// Splits what follows " - " by single spaces, as show_mountinfo prints it: an empty source
     /// (<c>- tmpfs  rw</c>, printed as nothing before 5.1) is a field too, and the super options are the
-    /// rest of the line, since some filesystems print them unescaped (CIFS <c>unc=\srv\A B</c>).
+    /// rest of the line, since some filesystems print them unescaped (CIFS <c>unc=\\srv\share A</c>).
     /// </summary>
     private static bool TrySplitTail(ReadOnlySpan<char> line, out string fsType, out string source, out string superOptions)
     {
