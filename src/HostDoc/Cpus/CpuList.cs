@@ -81,11 +81,20 @@ public readonly struct CpuList : IEquatable<CpuList>
     public static CpuList? Read(HostRoot root, string kernelPath) =>
         root.ReadText(kernelPath, 64 * 1024).Value is { } text && TryParse(text, out var list, out _) ? list : null;
 
-    /// <summary>Parses the list form; whitespace and a trailing newline, as the kernel prints them, are allowed.</summary>
+    /// <summary>
+    /// Parses the list form; whitespace and a trailing newline, as the kernel prints them, are allowed.
+    /// <c>(null)</c> is the empty set: it is what %*pbl prints for a mask never allocated (nohz_full
+    /// without nohz_full= on the command line, right-aligned to the field width).
+    /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out CpuList list, out string error, int limit = MaxCpus)
     {
         list = Empty;
         error = "";
+        if (text.Trim().SequenceEqual("(null)"))
+        {
+            return true;
+        }
+
         var cpus = new List<int>();
         var outOfRange = new List<string>();
         foreach (var range in text.Trim().Split(','))

@@ -50,6 +50,12 @@ internal static class InterruptRowParser
         }
 
         var tail = rest[at..].Trim();
+        if (found == 0 && name == "FIQ" && !tail.IsEmpty)
+        {
+            // arm's show_fiq_list prints the FIQ owner with no per-CPU counts: "FIQ:              usb_fiq".
+            return new InterruptRow(name, [], 0, null, null, null, [tail.ToString()], tail.ToString());
+        }
+
         if (found == 0)
         {
             return null;
@@ -120,7 +126,7 @@ internal static class InterruptRowParser
     {
         var tokens = new List<(string, int, int)>();
         var at = 0;
-        while (at < tail.Length && tokens.Count < 3)
+        while (at < tail.Length && tokens.Count < 4)   // chip, hwirq, trigger and the first action
         {
             while (at < tail.Length && tail[at] == ' ')
             {

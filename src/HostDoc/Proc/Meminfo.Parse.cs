@@ -15,11 +15,26 @@ public sealed partial record Meminfo
         var entries = new List<MeminfoEntry>(64);
         var errors = new List<ParseError>();
         var lineNumber = 0;
+        var inByteTable = false;
         foreach (var rawLine in text.EnumerateLines())
         {
             lineNumber++;
             var line = rawLine.TrimEnd();
             if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            // 2.4 kernels open with a table in bytes ("total: used: free: …", then "Mem:" and "Swap:"
+            // rows) before the Name: value kB lines; the same values follow as MemTotal, SwapTotal, ….
+            if (entries.Count == 0 && errors.Count == 0 && line.TrimStart().StartsWith("total:", StringComparison.Ordinal))
+            {
+                inByteTable = true;
+                continue;
+            }
+
+            inByteTable = inByteTable && (line.StartsWith("Mem:", StringComparison.Ordinal) || line.StartsWith("Swap:", StringComparison.Ordinal));
+            if (inByteTable)
             {
                 continue;
             }

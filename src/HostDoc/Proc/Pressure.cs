@@ -8,7 +8,7 @@ namespace HostDoc.Proc;
 /// 10, 60 and 300 seconds, and the total stall time in microseconds.
 /// </summary>
 /// <param name="Resource">cpu, io or memory.</param>
-/// <param name="Some">The "some" line.</param>
+/// <param name="Some">The "some" line (zero for irq, which prints only "full").</param>
 /// <param name="Full">The "full" line (absent for cpu on older kernels).</param>
 public sealed record Pressure(string Resource, PressureLine Some, PressureLine? Full)
 {
@@ -46,7 +46,8 @@ public sealed record Pressure(string Resource, PressureLine Some, PressureLine? 
             }
         }
 
-        return new ParseResult<Pressure>(new Pressure(resource, some ?? new PressureLine(0, 0, 0, 0), full), some is null && errors.Count == 0
+        // /proc/pressure/irq (6.1+) has only a "full" line; its Some is then zero.
+        return new ParseResult<Pressure>(new Pressure(resource, some ?? new PressureLine(0, 0, 0, 0), full), some is null && full is null && errors.Count == 0
             ? [new ParseError(1, "a \"some\" line", "none")] : errors);
     }
 }

@@ -58,8 +58,8 @@ public sealed record Mountinfo(IReadOnlyList<MountinfoEntry> Entries)
             }
         }
 
-        var separator = fields.Count < 10 ? -1 : fields.IndexOf("-", 6);
-        if (separator < 0 || separator + 3 > fields.Count
+        var separator = fields.Count < 9 ? -1 : fields.IndexOf("-", 6);
+        if (separator < 0 || separator + 2 > fields.Count || !TrySplitTail(line, out var fsType, out var source, out var superOptions)
             || !int.TryParse(fields[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
             || !int.TryParse(fields[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parent)
             || !DeviceNumber.TryParse(fields[2], out var device))
@@ -75,9 +75,33 @@ public sealed record Mountinfo(IReadOnlyList<MountinfoEntry> Entries)
             Unescape(fields[4]),
             fields[5].Split(',').Select(Unescape).ToArray(),
             fields[6..separator],
-            Unescape(fields[separator + 1]),
-            Unescape(fields[separator + 2]),
-            separator + 3 < fields.Count ? fields[separator + 3].Split(',').Select(Unescape).ToArray() : []);
+            Unescape(fsType),
+            Unescape(source),
+            superOptions.Length > 0 ? superOptions.Split(',').Select(Unescape).ToArray() : []);
+        return true;
+    }
+
+    /// <summary>
+    /// Splits what follows " - " by single spaces, as show_mountinfo prints it: an empty source
+    /// (<c>- tmpfs  rw</c>, printed as nothing before 5.1) is a field too, and the super options are the
+    /// rest of the line, since some filesystems print them unescaped (CIFS <c>unc=\\srv\share A</c>).
+    /// </summary>
+    private static bool TrySplitTail(ReadOnlySpan<char> line, out string fsType, out string source, out string superOptions)
+    {
+        (fsType, source, superOptions) = ("", "", "");
+        var dash = line.IndexOf(" - ", StringComparison.Ordinal);
+        var tail = dash < 0 ? [] : line[(dash + 3)..];
+        var space = tail.IndexOf(' ');
+        if (space <= 0)
+        {
+            return false;
+        }
+
+        fsType = tail[..space].ToString();
+        var rest = tail[(space + 1)..];
+        space = rest.IndexOf(' ');
+        source = (space < 0 ? rest : rest[..space]).ToString();
+        superOptions = space < 0 ? "" : rest[(space + 1)..].TrimEnd().ToString();
         return true;
     }
 
