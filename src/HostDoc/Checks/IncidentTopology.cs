@@ -1,6 +1,7 @@
 using HostDoc.Findings;
 using HostDoc.KernelLog.Incidents;
 using HostDoc.Proc.Pid;
+using HostDoc.Sources;
 using HostDoc.Storage;
 using HostDoc.Sys.Block;
 
@@ -45,7 +46,7 @@ public static class IncidentTopology
         var holder = disk;
         if (incident.Lba is { } lba)
         {
-            var sector = incident.LbaIsSector ? lba : lba * (ulong)(disk.LogicalBlockSize ?? 512) / 512;
+            var sector = incident.LbaIsSector ? lba : Saturating.Multiply(lba, (ulong)(disk.LogicalBlockSize ?? 512)) / 512;
             if (topology.PartitionAt(disk, sector) is { } at)
             {
                 holder = at.Partition;

@@ -1,5 +1,6 @@
 using HostDoc.Findings;
 using HostDoc.Memory;
+using HostDoc.Sources;
 
 namespace HostDoc.Checks;
 
@@ -42,7 +43,7 @@ internal static class WritebackFindings
         var list = new List<Evidence>
         {
             new("dirty+writeback now", $"{Quantity.Bytes(wb.DirtyBytes)} ({Quantity.Percent(wb.DirtyPercentOfHard)} of the hard limit)", "/proc/vmstat nr_dirty + nr_writeback"),
-            new("dirtyable memory", Quantity.Bytes(wb.DirtyablePages * (ulong)wb.PageSize), "MemFree - reserve + file LRU"),
+            new("dirtyable memory", Quantity.Bytes(Saturating.Multiply(wb.DirtyablePages, (ulong)wb.PageSize)), "MemFree - reserve + file LRU"),
             new("background limit", Describe(wb.ComputedBackgroundPages, wb.BackgroundSource, wb.KernelBackgroundPages, wb.PageSize), "vm.dirty_background_*"),
             new("freerun ceiling", Quantity.Bytes(wb.FreerunBytes), "(background + hard) / 2"),
             new("hard limit", Describe(wb.ComputedHardPages, wb.HardSource, wb.KernelHardPages, wb.PageSize), "vm.dirty_*"),
@@ -88,7 +89,7 @@ internal static class WritebackFindings
 
     private static string Describe(ulong computedPages, LimitSource source, ulong? kernelPages, int pageSize)
     {
-        var bytes = computedPages * (ulong)pageSize;
+        var bytes = Saturating.Multiply(computedPages, (ulong)pageSize);
         var from = source switch
         {
             LimitSource.Bytes => "set in bytes",

@@ -1,6 +1,7 @@
 using HostDoc.Findings;
 using HostDoc.Memory;
 using HostDoc.Proc;
+using HostDoc.Sources;
 
 namespace HostDoc.Output;
 
@@ -60,9 +61,9 @@ public static class MemoryBreakdownWriter
     }
 
     private static void Line(TextWriter writer, string name, ulong pages, WritebackThresholds wb, string meaning) =>
-        writer.Write($"  {name,-18} {Quantity.Bytes(pages * (ulong)wb.PageSize),10} {"(" + Quantity.Count(pages) + " pages)",-18} {meaning}\n");
+        writer.Write($"  {name,-18} {Quantity.Bytes(Saturating.Multiply(pages, (ulong)wb.PageSize)),10} {"(" + Quantity.Count(pages) + " pages)",-18} {meaning}\n");
 
-    private static string Pages(ulong pages, WritebackThresholds wb) => Quantity.Bytes(pages * (ulong)wb.PageSize);
+    private static string Pages(ulong pages, WritebackThresholds wb) => Quantity.Bytes(Saturating.Multiply(pages, (ulong)wb.PageSize));
 
     private static string Source(LimitSource source) => source switch
     {

@@ -1,4 +1,5 @@
 using HostDoc.Proc.Pid;
+using HostDoc.Sources;
 using HostDoc.Sys.Block;
 
 namespace HostDoc.Storage;
@@ -73,7 +74,7 @@ public sealed class BlockTopology
     /// and the offset into it in bytes; null when no partition covers it.
     /// </summary>
     public (BlockDevice Partition, ulong OffsetBytes)? PartitionAt(BlockDevice disk, ulong sector) =>
-        Devices.Where(d => d.Parent == disk.Name && d.StartSector is { } s && sector >= s && sector < s + (d.SizeBytes / 512))
-            .Select(d => ((BlockDevice, ulong)?)(d, (sector - d.StartSector!.Value) * 512))
+        Devices.Where(d => d.Parent == disk.Name && d.StartSector is { } s && sector >= s && sector < Saturating.Add(s, d.SizeBytes / 512))
+            .Select(d => ((BlockDevice, ulong)?)(d, Saturating.Multiply(sector - d.StartSector!.Value, 512)))
             .FirstOrDefault();
 }

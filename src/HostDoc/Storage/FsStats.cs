@@ -1,8 +1,11 @@
+using HostDoc.Sources;
+
 namespace HostDoc.Storage;
 
 /// <summary>
 /// What statvfs(3) says about one filesystem, with the figures df and check_disk derive from it
-/// computed once here. Block counts are in units of the fragment size (f_frsize).
+/// computed once here. Block counts are in units of the fragment size (f_frsize). Byte figures saturate:
+/// only a damaged tree's statvfs file reaches 16 EiB.
 /// </summary>
 /// <param name="FragmentSize">f_frsize: the unit of the block counts.</param>
 /// <param name="Blocks">f_blocks: size of the filesystem.</param>
@@ -23,19 +26,19 @@ public sealed record FsStats(
     bool ReadOnly)
 {
     /// <summary>Size in bytes.</summary>
-    public ulong SizeBytes => Blocks * FragmentSize;
+    public ulong SizeBytes => Saturating.Multiply(Blocks, FragmentSize);
 
     /// <summary>Used bytes (blocks − free).</summary>
-    public ulong UsedBytes => (Blocks - Math.Min(Blocks, BlocksFree)) * FragmentSize;
+    public ulong UsedBytes => Saturating.Multiply(Blocks - Math.Min(Blocks, BlocksFree), FragmentSize);
 
     /// <summary>Bytes an unprivileged user can still write.</summary>
-    public ulong AvailableBytes => BlocksAvailable * FragmentSize;
+    public ulong AvailableBytes => Saturating.Multiply(BlocksAvailable, FragmentSize);
 
     /// <summary>Bytes kept for root (free − available; ext4's reserved blocks).</summary>
-    public ulong ReservedBytes => (BlocksFree - Math.Min(BlocksFree, BlocksAvailable)) * FragmentSize;
+    public ulong ReservedBytes => Saturating.Multiply(BlocksFree - Math.Min(BlocksFree, BlocksAvailable), FragmentSize);
 
     /// <summary>Used + available: the space a user can ever have (df's "Size" minus the reserve).</summary>
-    public ulong UsableBytes => UsedBytes + AvailableBytes;
+    public ulong UsableBytes => Saturating.Add(UsedBytes, AvailableBytes);
 
     /// <summary>Free space as a percentage of the usable space (reserve excluded), exact.</summary>
     public double FreePercentOfUsable => UsableBytes == 0 ? 100 : 100.0 * AvailableBytes / UsableBytes;

@@ -74,7 +74,7 @@ public sealed class SenseDataTests
         foreach (var (asc, ascq) in Table.Codes)
         {
             var lba = (ulong)random.NextInt64(0, uint.MaxValue);
-            buffers.Add(random.Next(2) == 0 ? Fixed(random.Next(16), asc, ascq, (uint)lba) : Descriptor(random.Next(16), asc, ascq, lba));
+            buffers.Add(random.Next(2) == 0 ? SenseBuffers.Fixed(random.Next(16), asc, ascq, (uint)lba) : SenseBuffers.Descriptor(random.Next(16), asc, ascq, lba));
         }
 
         var script = new StringBuilder();
@@ -113,20 +113,6 @@ public sealed class SenseDataTests
         }
 
         Assert.InRange(compared, 750, 763);
-    }
-
-    private static byte[] Fixed(int key, int asc, int ascq, uint info) =>
-        [0xf0, 0, (byte)key, (byte)((info >> 24) & 0xff), (byte)((info >> 16) & 0xff), (byte)((info >> 8) & 0xff), (byte)(info & 0xff), 10, 0, 0, 0, 0, (byte)asc, (byte)ascq, 0, 0, 0, 0];
-
-    private static byte[] Descriptor(int key, int asc, int ascq, ulong info)
-    {
-        var b = new byte[20] { 0x72, (byte)key, (byte)asc, (byte)ascq, 0, 0, 0, 12, 0, 10, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-        for (var i = 0; i < 8; i++)
-        {
-            b[12 + i] = (byte)((info >> (56 - (8 * i))) & 0xff);
-        }
-
-        return b;
     }
 
     private static (string, int) RunBash(string script)

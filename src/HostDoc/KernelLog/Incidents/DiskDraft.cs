@@ -112,7 +112,7 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
             commandLba ??= cdb;
             if (e.CdbBlocks is { } blocks)
             {
-                sectors = sectors == 0 ? (int)blocks : sectors;
+                sectors = sectors == 0 && blocks <= int.MaxValue ? (int)blocks : sectors;
             }
         }
     }

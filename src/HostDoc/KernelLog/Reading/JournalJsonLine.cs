@@ -40,7 +40,7 @@ public static class JournalJsonLine
                     case "MESSAGE": message = ReadMessage(ref reader); break;
                     case "__REALTIME_TIMESTAMP": realtime = ReadNumber(ref reader); break;
                     case "__MONOTONIC_TIMESTAMP": monotonic = ReadNumber(ref reader); break;
-                    case "PRIORITY": level = (int)ReadNumber(ref reader); break;
+                    case "PRIORITY": level = ReadNumber(ref reader) is var p and >= 0 and <= 7 ? (int)p : -1; break;
                     case "_BOOT_ID": boot = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;
                     case "_HOSTNAME": host = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;
                     case "_TRANSPORT": transport = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;

@@ -1,6 +1,7 @@
 using HostDoc.KernelLog.Decoders;
 using HostDoc.KernelLog.Events;
 using HostDoc.KernelLog.Reading;
+using HostDoc.Sources;
 
 namespace HostDoc.KernelLog.Recognizers;
 
@@ -70,8 +71,8 @@ public sealed class LibataRecognizer : ILineRecognizer
         var link = Link(rest);
         if (link is { } action)
         {
-            var emask = action == AtaLinkAction.Exception ? (MessageText.AsInt32(MessageText.HexAfter(rest, "Emask ")) ?? 0) : 0;
-            var serror = action == AtaLinkAction.Exception ? (MessageText.AsUInt32(MessageText.HexAfter(rest, "SErr ")) ?? 0) : 0;
+            var emask = action == AtaLinkAction.Exception ? (KernelNumber.AsInt32(MessageText.HexAfter(rest, "Emask ")) ?? 0) : 0;
+            var serror = action == AtaLinkAction.Exception ? (KernelNumber.AsUInt32(MessageText.HexAfter(rest, "SErr ")) ?? 0) : 0;
             sink.Emit(new AtaLinkEvent(line, device, action, rest, emask, serror));
         }
 
@@ -98,7 +99,7 @@ public sealed class LibataRecognizer : ILineRecognizer
     {
         var command = AtaTaskfile.Find(commandText);
         var result = AtaTaskfile.Find(resultText);
-        var tag = (MessageText.AsInt32(MessageText.NumberAfter(commandText, "tag ")) ?? 0);
+        var tag = (KernelNumber.AsInt32(MessageText.NumberAfter(commandText, "tag ")) ?? 0);
         var tagAt = commandText.IndexOf("tag ", StringComparison.Ordinal);
         var transfer = "";
         if (tagAt >= 0)
@@ -110,15 +111,15 @@ public sealed class LibataRecognizer : ILineRecognizer
 
         return new AtaCommandError(line, device, command, result,
             command?.Command ?? 0, result?.Command ?? 0, result?.Feature ?? 0,
-            (MessageText.AsInt32(MessageText.HexAfter(resultText, "Emask ")) ?? 0), tag, transfer, resultText.Contains("<F>", StringComparison.Ordinal));
+            (KernelNumber.AsInt32(MessageText.HexAfter(resultText, "Emask ")) ?? 0), tag, transfer, resultText.Contains("<F>", StringComparison.Ordinal));
     }
 
     private static AtaCommandError OldCommandError(LogLine line, string device, string rest) =>
         new(line, device, null, null,
-            (MessageText.AsInt32(MessageText.HexAfter(rest, "cmd ")) ?? 0),
-            (MessageText.AsInt32(MessageText.HexAfter(rest, "stat ")) ?? 0),
-            (MessageText.AsInt32(MessageText.HexAfter(rest, "err ")) ?? 0),
-            (MessageText.AsInt32(MessageText.HexAfter(rest, "Emask ")) ?? 0),
-            (MessageText.AsInt32(MessageText.NumberAfter(rest, "tag ")) ?? 0), "", false);
+            (KernelNumber.AsInt32(MessageText.HexAfter(rest, "cmd ")) ?? 0),
+            (KernelNumber.AsInt32(MessageText.HexAfter(rest, "stat ")) ?? 0),
+            (KernelNumber.AsInt32(MessageText.HexAfter(rest, "err ")) ?? 0),
+            (KernelNumber.AsInt32(MessageText.HexAfter(rest, "Emask ")) ?? 0),
+            (KernelNumber.AsInt32(MessageText.NumberAfter(rest, "tag ")) ?? 0), "", false);
 
 }

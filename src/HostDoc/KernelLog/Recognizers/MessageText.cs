@@ -57,12 +57,6 @@ public static class MessageText
     /// <summary>The hex number (<c>0x…</c> or bare) after <paramref name="key"/>, or null.</summary>
     public static ulong? HexAfter(string text, string key) => WordAfter(text, key) is { } word ? Hex(word) : null;
 
-    /// <summary>A parsed field as an int; null when it does not fit (a damaged line, not a value the kernel prints).</summary>
-    public static int? AsInt32(ulong? value) => value <= int.MaxValue ? (int)value.Value : null;
-
-    /// <summary>A parsed field as a 32-bit word; null when it does not fit.</summary>
-    public static uint? AsUInt32(ulong? value) => value <= uint.MaxValue ? (uint)value.Value : null;
-
     /// <summary>Parses <c>0x1f</c> or <c>1f</c>; null when it is not hex.</summary>
     public static ulong? Hex(string word)
     {

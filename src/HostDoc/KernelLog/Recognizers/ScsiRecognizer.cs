@@ -2,6 +2,7 @@ using System.Globalization;
 using HostDoc.KernelLog.Decoders;
 using HostDoc.KernelLog.Events;
 using HostDoc.KernelLog.Reading;
+using HostDoc.Sources;
 
 namespace HostDoc.KernelLog.Recognizers;
 
@@ -60,7 +61,7 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
         switch (kind)
         {
             case LineKind.ReturnCode:
-                draft.Result = MessageText.AsUInt32(MessageText.HexAfter(rest, "return code = "));
+                draft.Result = KernelNumber.AsUInt32(MessageText.HexAfter(rest, "return code = "));
                 break;
             case LineKind.Result:
                 draft.HostByte = MessageText.WordAfter(rest, "hostbyte=");
@@ -178,7 +179,7 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
         var name = rest[at..];
         var bracket = name.IndexOf(" [", StringComparison.Ordinal);
         name = (bracket >= 0 ? name[..bracket] : name).Trim();
-        draft.SenseKey = name.StartsWith("0x", StringComparison.Ordinal) ? (MessageText.AsInt32(MessageText.Hex(name)) ?? 0) : SenseKeys.Parse(name);
+        draft.SenseKey = name.StartsWith("0x", StringComparison.Ordinal) ? (KernelNumber.AsInt32(MessageText.Hex(name)) ?? 0) : SenseKeys.Parse(name);
         draft.Deferred = rest.Contains("[deferred]", StringComparison.Ordinal) || rest.StartsWith("Deferred", StringComparison.Ordinal);
     }
 
@@ -186,7 +187,7 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
     {
         var asc = MessageText.HexAfter(rest, "ASC=");
         var ascq = MessageText.HexAfter(rest, "ASCQ=");
-        if (MessageText.AsInt32(asc) is { } a && MessageText.AsInt32(ascq) is { } q && a <= 0xff && q <= 0xff)
+        if (KernelNumber.AsInt32(asc) is { } a && KernelNumber.AsInt32(ascq) is { } q && a <= 0xff && q <= 0xff)
         {
             draft.Asc = a;
             draft.Ascq = q;

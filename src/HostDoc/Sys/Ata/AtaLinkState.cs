@@ -1,3 +1,5 @@
+using HostDoc.Sources;
+
 namespace HostDoc.Sys.Ata;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed record AtaLinkState(string Port, string? Speed, string? SpeedLimit
 
         return new AtaLinkState(port, Known(root.ReadValue(link + "/sata_spd")), root.ReadValue(link + "/sata_spd_limit"),
             root.ReadValue(link + "/hw_sata_spd_limit"), root.ReadValue(device + "/class"), root.ReadValue(device + "/xfer_mode"),
-            (int?)root.ReadNumber(device + "/spdn_cnt"));
+            KernelNumber.AsInt32(root.ReadNumber(device + "/spdn_cnt")));
     }
 
     /// <summary>True when the link runs slower than the controller allows: usually libata limited it after link errors, or a cable/backplane problem.</summary>

@@ -1,4 +1,5 @@
 using HostDoc.Run;
+using HostDoc.Sources;
 using HostDoc.Storage;
 
 namespace HostDoc.Sys.Block;
@@ -48,11 +49,11 @@ public static class BlockDeviceReader
         var backing = root.ReadValue(dir + "/loop/backing_file");
         var type = TypeOf(name, number, isPartition, dmUuid, root.ReadValue(dir + "/md/level"), backing);
         return new BlockDevice(
-            name, number, type, (root.ReadNumber(dir + "/size") ?? 0) * 512, parent, isPartition ? root.ReadNumber(dir + "/start") : null,
+            name, number, type, Saturating.Multiply(root.ReadNumber(dir + "/size") ?? 0, 512), parent, isPartition ? root.ReadNumber(dir + "/start") : null,
             root.ListDirectory(dir + "/slaves").Order(StringComparer.Ordinal).ToArray(),
             root.ReadNumber(dir + "/ro") == 1, root.ReadNumber(disk + "/removable") == 1,
             root.ReadNumber(disk + "/queue/rotational") is { } rot ? rot == 1 : null,
-            (int?)root.ReadNumber(disk + "/queue/logical_block_size"), (int?)root.ReadNumber(disk + "/queue/physical_block_size"),
+            KernelNumber.AsInt32(root.ReadNumber(disk + "/queue/logical_block_size")), KernelNumber.AsInt32(root.ReadNumber(disk + "/queue/physical_block_size")),
             transport, ata, scsi,
             root.ReadValue(disk + "/device/vendor") is { } v && !v.StartsWith("0x", StringComparison.Ordinal) ? v : udev?.Vendor,
             root.ReadValue(disk + "/device/model") ?? udev?.Model, udev?.Serial,
