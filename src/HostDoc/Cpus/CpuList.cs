@@ -226,7 +226,7 @@ public readonly struct CpuList : IEquatable<CpuList>
     public override bool Equals(object? obj) => obj is CpuList other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => Cpus.Aggregate(17, (h, c) => (h * 31) + c);
+    public override int GetHashCode() => Cpus.Aggregate(17, (h, c) => unchecked((h * 31) + c));
 
     /// <summary>Value equality.</summary>
     public static bool operator ==(CpuList left, CpuList right) => left.Equals(right);

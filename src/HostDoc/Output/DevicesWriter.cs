@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HostDoc.Findings;
+using HostDoc.Sources;
 using HostDoc.Storage;
 using HostDoc.Sys.Block;
 
@@ -152,7 +153,10 @@ public static class DevicesWriter
 
         if (d.StartSector is { } start)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"sectors {start}–{start + (d.SizeBytes / 512) - 1}"));
+            var sectors = d.SizeBytes / 512;
+            parts.Add(sectors == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"at sector {start}, empty")
+                : string.Create(CultureInfo.InvariantCulture, $"sectors {start}–{Saturating.Add(start, sectors) - 1}"));
         }
 
         if (d.DmName is { } dm)

@@ -1,4 +1,5 @@
 using HostDoc.Proc.Pid;
+using HostDoc.Sources;
 
 namespace HostDoc.Storage;
 
@@ -21,7 +22,7 @@ public sealed record TmpfsResize(MountinfoEntry Mount, FsStats Stats, ulong Page
     public ulong UsedPages => Stats.Blocks - Math.Min(Stats.Blocks, Stats.BlocksFree);
 
     /// <summary>Pages the requested size allows (rounded up, as the kernel does); 0 = unlimited.</summary>
-    public ulong RequestedPages => (Requested.Bytes + PageSize - 1) / PageSize;
+    public ulong RequestedPages => Requested.Bytes / PageSize + (Requested.Bytes % PageSize == 0 ? 0UL : 1UL);
 
     /// <summary>
     /// True when the tmpfs currently has no size limit: shmem_statfs then reports 0 blocks (the
@@ -41,5 +42,5 @@ public sealed record TmpfsResize(MountinfoEntry Mount, FsStats Stats, ulong Page
         : null;
 
     /// <summary>The smallest size, in whole MiB, that the kernel would accept now.</summary>
-    public ulong SmallestMebibytes => Math.Max(1, ((UsedPages * PageSize) + (1UL << 20) - 1) >> 20);
+    public ulong SmallestMebibytes => Math.Max(1, Saturating.Add(Saturating.Multiply(UsedPages, PageSize), (1UL << 20) - 1) >> 20);
 }

@@ -1,3 +1,4 @@
+using HostDoc.Sources;
 using HostDoc.Storage;
 
 namespace HostDoc.Checks.CheckDisk;
@@ -20,21 +21,22 @@ internal sealed record CheckDiskFigures(
         {
             var memberUsed = s.UsedBytes;
             var memberAvailable = s.AvailableBytes;
-            var memberTotal = ignoreReserved ? memberUsed + memberAvailable : s.SizeBytes;
-            used += memberUsed;
-            available += memberAvailable;
-            total += memberTotal;
-            usedUnits += memberUsed / multiplier;
-            freeUnits += memberAvailable / multiplier;
-            totalUnits += memberTotal / multiplier;
-            files += ignoreReserved ? s.Files - s.FilesFree + s.FilesAvailable : s.Files;
-            ffree += s.FilesFree;
-            favail += s.FilesAvailable;
+            var memberTotal = ignoreReserved ? Saturating.Add(memberUsed, memberAvailable) : s.SizeBytes;
+            used = Saturating.Add(used, memberUsed);
+            available = Saturating.Add(available, memberAvailable);
+            total = Saturating.Add(total, memberTotal);
+            usedUnits = Saturating.Add(usedUnits, memberUsed / multiplier);
+            freeUnits = Saturating.Add(freeUnits, memberAvailable / multiplier);
+            totalUnits = Saturating.Add(totalUnits, memberTotal / multiplier);
+            files = Saturating.Add(files, ignoreReserved ? Saturating.Add(Saturating.Subtract(s.Files, s.FilesFree), s.FilesAvailable) : s.Files);
+            ffree = Saturating.Add(ffree, s.FilesFree);
+            favail = Saturating.Add(favail, s.FilesAvailable);
         }
 
-        var usedPercent = used + available == 0 ? -1 : Math.Ceiling(100.0 * used / (used + available));
+        var usable = Saturating.Add(used, available);
+        var usedPercent = usable == 0 ? -1 : Math.Ceiling(100.0 * used / usable);
         var inodeFree = favail > ffree ? 0 : favail;
-        var usedInodePercent = files == 0 ? -1 : Math.Ceiling(100.0 * (files - inodeFree) / files);
+        var usedInodePercent = files == 0 ? -1 : Math.Ceiling(100.0 * Saturating.Subtract(files, inodeFree) / files);
         return new CheckDiskFigures(used, available, total, usedUnits, freeUnits, totalUnits,
             usedPercent, 100 - usedPercent, files - Math.Min(files, ffree), files, usedInodePercent < 0 ? -1 : 100 - usedInodePercent);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HostDoc.Findings;
 using HostDoc.Proc.Pid;
+using HostDoc.Sources;
 using HostDoc.Storage;
 
 namespace HostDoc.Checks.CheckDisk;
@@ -219,9 +220,9 @@ public static class CheckDiskRun
 
     private static void AppendPerf(StringBuilder perf, string name, CheckDiskFigures f, CheckDiskThresholds t, CheckDiskPlan plan)
     {
-        var total = f.TotalUnits * plan.Multiplier;
+        var total = Saturating.Multiply(f.TotalUnits, plan.Multiplier);
         perf.Append(' ').Append(Label(name)).Append('=')
-            .Append(Number(f.UsedUnits * plan.Multiplier)).Append("B;")
+            .Append(Number(Saturating.Multiply(f.UsedUnits, plan.Multiplier))).Append("B;")
             .Append(SpaceTide(f, t.FreeUnitsWarning, t.FreePercentWarning, plan.Multiplier)).Append(';')
             .Append(SpaceTide(f, t.FreeUnitsCritical, t.FreePercentCritical, plan.Multiplier)).Append(";0;")
             .Append(Number(total));
@@ -240,12 +241,12 @@ public static class CheckDiskRun
         ulong? tide = null;
         if (units is { } u)
         {
-            tide = u.End >= f.TotalUnits ? 0 : (f.TotalUnits - (ulong)Math.Max(0, u.End)) * multiplier;
+            tide = u.End >= f.TotalUnits ? 0 : Saturating.Multiply(f.TotalUnits - Saturating.ToUInt64(u.End), multiplier);
         }
 
         if (percent is { } p)
         {
-            var byPercent = (ulong)Math.Max(0, (1.0 - (p.End / 100)) * (f.TotalUnits * multiplier));
+            var byPercent = Saturating.ToUInt64((1.0 - (p.End / 100)) * Saturating.Multiply(f.TotalUnits, multiplier));
             tide = tide is { } t ? Math.Min(t, byPercent) : byPercent;
         }
 
@@ -253,7 +254,7 @@ public static class CheckDiskRun
     }
 
     private static string InodeTide(CheckDiskFigures f, NagiosRange? percent) =>
-        percent is { } p ? Number((ulong)Math.Abs((1.0 - (p.End / 100)) * f.InodesTotal)) : "";
+        percent is { } p ? Number(Saturating.ToUInt64(Math.Abs((1.0 - (p.End / 100)) * f.InodesTotal))) : "";
 
     /// <summary>check_disk's label quoting (quote when ' = or space appears), with quotes doubled and any whitespace quoted too.</summary>
     private static string Label(string label) =>
