@@ -109,6 +109,28 @@ public sealed class HostileTreeTests
         Assert.StartsWith("KERNEL-LOG ", checkOut, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Processes_that_exit_while_they_are_read_are_left_out_not_fatal()
+    {
+        // A churn of short-lived processes of this test's own, so /proc/PID vanishes between listing and reading.
+        using var churn = Process.Start(new ProcessStartInfo("bash", ["-c", "end=$((SECONDS+20)); while ((SECONDS < end)); do for i in 1 2 3 4 5 6 7 8; do sleep 0.00$i & done; wait; done"]))!;
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.InRange(CliRun.Of("stuck", "--samples", "3", "--interval", "0.02").Code, 0, 1);
+                Assert.InRange(CliRun.Of("check", "stuck", "--samples", "2", "--interval", "0.02").Code, 0, 3);
+            }
+
+            Assert.InRange(CliRun.Of("report").Code, 0, 1);
+        }
+        finally
+        {
+            churn.Kill(entireProcessTree: true);
+            churn.WaitForExit();
+        }
+    }
+
     /// <summary>Runs the CLI under test as nobody (runuser, util-linux), from a copy of its build any user can read.</summary>
     private static (int Code, string Out, string Err) AsNobody(params string[] args)
     {
