@@ -34,6 +34,8 @@ mapfile -t f < <(by_name zoneinfo; samples zoneinfo); seed zoneinfo "${f[@]}"
 mapfile -t f < <(find "$fx" -path '*/pressure/*' -type f; samples pressure); seed pressure "${f[@]}"
 mapfile -t f < <(by_name loadavg; samples loadavg); seed loadavg "${f[@]}"
 mapfile -t f < <(by_name partitions; samples partitions); seed partitions "${f[@]}"
+mapfile -t f < <(by_name swaps; samples swaps); seed swaps "${f[@]}"
+mapfile -t f < <(by_name cmdline; samples cmdline); seed cmdline "${f[@]}"
 mapfile -t f < <(find "$fx" -path '*/net/netstat' -o -path '*/net/snmp' -type f; samples netstat; samples snmp); seed netstat "${f[@]}"
 mapfile -t f < <(by_name mountinfo; samples mountinfo); seed mountinfo "${f[@]}"
 mapfile -t f < <(find "$fx" -regex '.*/proc/[0-9]+\(/task/[0-9]+\)?/stat' -type f | head -20; samples pid-stat); seed pid-stat "${f[@]}"
@@ -61,6 +63,29 @@ text http-request $'GET /metrics HTTP/1.1\r\nHost: 127.0.0.1:9847\r\nAccept: app
 text command-line "report" $'report\n--format\njson' $'--root\n/tmp\nmem\n-h' $'check\nmemory\n-w\n10:\n-c\n5:' $'check\ndisk\n--path\n/\n--space-warning\n10:' $'logs\n--since\n2h\n--format\njson' $'affinity\nset\n1\n0-3' $'check\nkernel-log\n--log\nF' $'tmpfs-resize\n/dev/shm\n1g\n--nr-inodes\n5' $'stuck\n--samples\n3\n--interval\n0.1' $'irq\n--interval\n1' $'devices\n--format\njson\nsdf' $'decode\nsense\n72\n03' $'serve\n--listen\n[::1]:9847\n--checks-every\n0'
 text check-disk-args $'-w\n20%\n-c\n10%\n-p\n/' $'-w\n20%\n-c\n10%\n-W\n20%\n-K\n10%\n-A' $'-u\nGB\n-w\n20%\n-c\n10%\n-p\n/' $'10\n5\n/' $'-w\n20%\n-c\n10%\n-r\n^/dev' $'-w\n5%\n-X\next4\n-e\n-f\n-M\n-P' $'-g\ngrp\n-p\n/\n-p\n/dev/shm\n-E\n-C'
 text decode $'\0\n72\n03\n11\n04\n00\n00\n00\n0c' $'\x01\ncmd 25/00:08:da:e2:63/00:11:00/e0 tag 0 dma 4096 in\nres 51/40:00:da:e2:63/00:00:00/00 Emask 0x9 (media error)' $'\x02\n0x08000002' $'\x02\nUNKNOWN(0x2003)'
+# sys-values: the harness's files (FuzzTargets.SysValueFiles, in that order) joined by NUL, from the trees that have them.
+sys_values() {
+  local tree=$1 p first=1
+  for p in /proc/uptime /proc/swaps /proc/sys/vm/dirty_ratio /proc/sys/vm/dirty_background_ratio /proc/sys/vm/dirty_bytes \
+    /proc/sys/vm/dirty_background_bytes /proc/sys/vm/dirty_expire_centisecs /proc/sys/vm/dirty_writeback_centisecs \
+    /sys/devices/system/clocksource/clocksource0/current_clocksource /sys/devices/system/clocksource/clocksource0/available_clocksource \
+    /sys/devices/system/cpu/online /sys/devices/system/cpu/offline /sys/devices/system/cpu/present /sys/devices/system/cpu/isolated \
+    /sys/fs/ext4/*/errors_count /sys/fs/ext4/*/first_error_time /sys/fs/ext4/*/first_error_func /sys/fs/ext4/*/first_error_line \
+    /sys/fs/ext4/*/last_error_time /sys/fs/ext4/*/last_error_block /sys/class/ata_link/link*/sata_spd /sys/class/ata_link/link*/sata_spd_limit \
+    /sys/class/ata_link/link*/hw_sata_spd_limit /sys/class/ata_device/dev*/class /sys/class/ata_device/dev*/xfer_mode \
+    /sys/class/ata_device/dev*/spdn_cnt /proc/irq/0/smp_affinity_list /proc/irq/0/effective_affinity_list /proc/sys/kernel/hostname; do
+    ((first)) || printf '\0'
+    first=0
+    local match=("$tree"$p)
+    if [[ -f ${match[0]} ]]; then cat "${match[0]}"; fi
+  done
+}
+mkdir -p "$out/sys-values"
+for tree in "$fx"/*/ samples/*/; do
+  [[ -d $tree/proc || -d $tree/sys ]] || continue
+  tmp=$(mktemp); sys_values "${tree%/}" > "$tmp"; seed sys-values "$tmp"; rm -f "$tmp"
+done
+
 # Kernel files no fixture tree carries yet: this host's own, read now.
 live() { local harness=$1 path=$2 tmp; tmp=$(mktemp); cat "$path" > "$tmp" 2>/dev/null && seed "$harness" "$tmp"; rm -f "$tmp"; }
 live stat /proc/stat; live netstat /proc/net/netstat; live netstat /proc/net/snmp; live partitions /proc/partitions

@@ -37,6 +37,9 @@ public sealed class FuzzTargets
         Text("pressure", "Proc/Pressure (/proc/pressure/*)", text => Touch(Pressure.Parse("io", text))),
         Text("loadavg", "Proc/Loadavg", text => Touch(Loadavg.Parse(text))),
         Text("partitions", "Proc/Partitions", text => Touch(Partitions.Parse(text))),
+        Text("swaps", "Proc/Swaps (with d_path's \\040(deleted))", text => Touch(Swaps.Parse(text))),
+        Text("cmdline", "Proc/Cmdline (/proc/cmdline: quotes, repeated parameters)", text => Touch(Cmdline.Parse(text))),
+        new("sys-values", "the one-value files read without a Parse: /proc/uptime, vm dirty sysctls, clocksource, cpu lists, ext4 errors, the libata transport class, irq affinity, hostname", SysValues),
         Text("netstat", "Proc/Net/Netstat (/proc/net/netstat, /proc/net/snmp)", text => Netstat.Parse(text, new Dictionary<string, double>(StringComparer.Ordinal))),
         Text("mountinfo", "Proc/Pid/Mountinfo with its octal escapes", text => Touch(Mountinfo.Parse(text))),
         Text("pid-stat", "Proc/Pid/PidStat (/proc/PID/stat)", text => Touch(PidStat.Parse(text))),
@@ -62,6 +65,51 @@ public sealed class FuzzTargets
         Args("check-disk-args", "Checks/CheckDisk/CheckDiskParser (check_disk's own options)", args => CheckDiskParser.Parse(args, 10)),
         Args("decode", "hostdoc decode sense|ata|scsi-result, whole commands in-process", Decode),
     ];
+
+    /// <summary>The files <see cref="SysValues"/> writes, one NUL-separated part of the input each (a missing part deletes the file).</summary>
+    private static readonly string[] SysValueFiles =
+    [
+        "/proc/uptime", "/proc/swaps", "/proc/sys/vm/dirty_ratio", "/proc/sys/vm/dirty_background_ratio", "/proc/sys/vm/dirty_bytes",
+        "/proc/sys/vm/dirty_background_bytes", "/proc/sys/vm/dirty_expire_centisecs", "/proc/sys/vm/dirty_writeback_centisecs",
+        "/sys/devices/system/clocksource/clocksource0/current_clocksource", "/sys/devices/system/clocksource/clocksource0/available_clocksource",
+        "/sys/devices/system/cpu/online", "/sys/devices/system/cpu/offline", "/sys/devices/system/cpu/present", "/sys/devices/system/cpu/isolated",
+        "/sys/fs/ext4/sda1/errors_count", "/sys/fs/ext4/sda1/first_error_time", "/sys/fs/ext4/sda1/first_error_func", "/sys/fs/ext4/sda1/first_error_line",
+        "/sys/fs/ext4/sda1/last_error_time", "/sys/fs/ext4/sda1/last_error_block", "/sys/class/ata_link/link6/sata_spd", "/sys/class/ata_link/link6/sata_spd_limit",
+        "/sys/class/ata_link/link6/hw_sata_spd_limit", "/sys/class/ata_device/dev6.0/class", "/sys/class/ata_device/dev6.0/xfer_mode",
+        "/sys/class/ata_device/dev6.0/spdn_cnt", "/proc/irq/5/smp_affinity_list", "/proc/irq/5/effective_affinity_list", "/proc/sys/kernel/hostname",
+    ];
+
+    // One scratch tree per harness process, made on first use.
+    private readonly Lazy<string> sysTree = new(() => Directory.CreateTempSubdirectory("hostdoc-fuzz-sys-").FullName);
+
+    private void SysValues(byte[] bytes)
+    {
+        var parts = Encoding.UTF8.GetString(bytes).Split('\0');
+        for (var i = 0; i < SysValueFiles.Length; i++)
+        {
+            var path = sysTree.Value + SysValueFiles[i];
+            if (i < parts.Length)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, parts[i]);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+        }
+
+        var root = HostRoot.At(sysTree.Value);
+        Touch(Uptime.Read(root));
+        Touch(Swaps.Read(root));
+        Touch(Proc.Sys.Vm.DirtySysctls.Read(root));
+        Touch(Sys.Devices.System.Clocksource.Clocksource.Read(root));
+        Touch(Sys.Devices.System.Cpu.CpuStates.Read(root));
+        Touch(Sys.Fs.Ext4.Ext4Errors.Read(root, "sda1"));
+        Touch(Sys.Ata.AtaLinkState.Read(root, "ata6"));
+        Touch(Proc.Irq.IrqAffinity.Read(root, "5"));
+        Touch(Proc.Sys.Kernel.HostIdentity.Read(root));
+    }
 
     private static FuzzTarget Text(string name, string exercises, Action<string> run) =>
         new(name, exercises, bytes => run(Encoding.UTF8.GetString(bytes)));
