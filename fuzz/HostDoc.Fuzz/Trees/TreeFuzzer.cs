@@ -8,7 +8,8 @@ namespace HostDoc.Fuzz.Trees;
 /// Whole-command fuzzing over trees: copies a fixture tree, damages it (<see cref="TreeMutator"/>), runs
 /// every command of <see cref="TreeCommands"/> on it in this process and checks the contract: no
 /// exception escapes, no command runs past its deadline, exit codes are the documented ones, a check
-/// prints one <c>NAME STATE - text</c> line whose state matches its exit code. A failure keeps the
+/// prints one <c>NAME STATE - text</c> line whose state matches its exit code, JSON output parses and
+/// the text report reaches its closing count line. A failure keeps the
 /// damaged tree under <c>OUT/&lt;site&gt;/</c> with what was done to it; the same site is kept once.
 /// </summary>
 public sealed partial class TreeFuzzer(IReadOnlyList<string> fixtures, string work, string? keep, TimeSpan deadline)
@@ -90,6 +91,29 @@ public sealed partial class TreeFuzzer(IReadOnlyList<string> fixtures, string wo
             return $"contract: '{string.Join(' ', command.Args)}' exit {code}";
         }
 
+        return Output(command, text);
+    }
+
+    /// <summary>What a command printed must still be whole: JSON that parses, a report that reaches its closing count.</summary>
+    private static string? Output(TreeCommands.Command command, string text)
+    {
+        var what = string.Join(' ', command.Args);
+        if (command.Args.Contains("json"))
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(text);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                return $"contract: '{what}' printed JSON that does not parse: {e.Message}";
+            }
+        }
+        else if (command.Args is ["report"] && !ReportEnd().IsMatch(text))
+        {
+            return $"contract: '{what}' did not print its closing count line";
+        }
+
         return null;
     }
 
@@ -143,6 +167,9 @@ public sealed partial class TreeFuzzer(IReadOnlyList<string> fixtures, string wo
     // "DISK UNKNOWN: …" is check_disk's own form for its usage errors, which check disk's compatible mode repeats.
     [GeneratedRegex("^[A-Z0-9_-]+ (OK|WARNING|CRITICAL|UNKNOWN)( - |: )", RegexOptions.CultureInvariant)]
     private static partial Regex StatusLine();
+
+    [GeneratedRegex(@"\n\d+ critical, \d+ warning, \d+ unknown, \d+ info, \d+ ok\n$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportEnd();
 
     [GeneratedRegex(@" in /.*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptionFrame();
