@@ -31,6 +31,16 @@ public static class SeverityExtensions
         _ => "unknown",
     };
 
+    /// <summary>The severity named by <see cref="Name"/>; unknown for anything else.</summary>
+    public static Severity Parse(string name) => name switch
+    {
+        "ok" => Severity.Ok,
+        "info" => Severity.Info,
+        "warning" => Severity.Warning,
+        "critical" => Severity.Critical,
+        _ => Severity.Unknown,
+    };
+
     /// <summary>
     /// Rank for "the worst of": critical over warning over unknown over info over ok, as
     /// monitoring-plugins' max_state_alt orders states (an unknown is never hidden by an OK).
