@@ -1,0 +1,35 @@
+namespace HostDoc.KernelLog.Following;
+
+/// <summary>
+/// The records of /dev/kmsg not yet consumed (Documentation/ABI/testing/dev-kmsg): every record has a
+/// 64-bit sequence number counting from 0 at boot, so a gap between the last run's next number and
+/// the oldest record still held, or between two records, is exactly how many the ring overwrote
+/// before they were read. A new boot id is a reboot: the new boot is read from its first record.
+/// </summary>
+public static class KmsgFollower
+{
+    /// <summary>
+    /// What to consume of <paramref name="records"/> (oldest first) of boot <paramref name="bootId"/> after <paramref name="previous"/>
+    /// (null on a first run: everything when <paramref name="fromStart"/>, else nothing but the position at the end).
+    /// </summary>
+    public static KmsgFollow Follow(IReadOnlyList<KmsgRecord> records, string bootId, KmsgPosition? previous, bool fromStart)
+    {
+        var rebooted = previous is not null && previous.BootId != bootId;
+        if (previous is null && !fromStart)
+        {
+            return new KmsgFollow([], new KmsgPosition(bootId, records.Count > 0 ? records[^1].Sequence + 1 : 0), 0, false);
+        }
+
+        var next = previous is null || rebooted ? 0 : previous.NextSequence;
+        var taken = records.Where(r => r.Sequence >= next).ToArray();
+        ulong lost = 0;
+        var expected = next;
+        foreach (var record in taken)
+        {
+            lost += record.Sequence - expected;   // the ring overwrote these before anyone read them
+            expected = record.Sequence + 1;
+        }
+
+        return new KmsgFollow(taken, new KmsgPosition(bootId, Math.Max(expected, next)), lost, rebooted);
+    }
+}
