@@ -99,8 +99,9 @@ internal sealed partial class CommandLineParser
     /// <summary>Defaults for a 3 a.m. look: five samples over two seconds.</summary>
     private static (Invocation?, UsageError?) ParseLogs(GlobalOptions global, List<string> args)
     {
-        const string Usage = "logs: options are --format text|json, --since TIME, --until TIME (2014-03-18[ 13:27[:44]], today, yesterday, 30m, 2h, 7d) and FILE… (- for stdin)";
+        const string Usage = "logs: options are --format text|json, --since TIME, --until TIME (2014-03-18[ 13:27[:44]], today, yesterday, 30m, 2h, 7d), --host NAME and FILE… (- for stdin)";
         var files = new List<string>();
+        var hosts = new List<string>();
         var json = false;
         LogTimeBound? since = null, until = null;
         var reader = new ArgumentReader(args);
@@ -119,6 +120,9 @@ internal sealed partial class CommandLineParser
                         return Fail($"logs: --since {value} is not a time; {Usage}", null);
                     }
 
+                    break;
+                case "--host" or "-H" when reader.TryTakeValue(out var host):
+                    hosts.Add(host);
                     break;
                 case "--until" or "-U" when reader.TryTakeValue(out var value):
                     until = LogTimeBound.Parse(value);
@@ -139,7 +143,7 @@ internal sealed partial class CommandLineParser
             }
         }
 
-        return (new LogsInvocation(global, files, json, since, until), null);
+        return (new LogsInvocation(global, files, json, since, until, hosts), null);
     }
 
     private static (Invocation?, UsageError?) ParseServe(GlobalOptions global, List<string> args)

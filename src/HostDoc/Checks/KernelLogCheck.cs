@@ -79,8 +79,8 @@ public sealed class KernelLogCheck : ICheck
         var mounts = host.Mountinfo.Value?.Entries ?? [];
         var findings = analysis.Incidents
             .Where(i => from is not { } f || i.LastSeen.Wall is not { } last || last >= f)
-            .Select(i => IncidentTopology.Enrich(i, host.Topology, mounts))
-            .Select(i => i.ToFinding())
+            .Select(i => analysis.ManyHosts ? i : IncidentTopology.Enrich(i, host.Topology, mounts))
+            .Select(i => i.ToFinding(analysis.ManyHosts))
             .ToList();
         if (findings.Count == 0)
         {

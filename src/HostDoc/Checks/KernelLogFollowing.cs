@@ -47,7 +47,7 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
         var mounts = host.Mountinfo.Value?.Entries ?? [];
         var fresh = analysis.Incidents
             .Where(i => from is not { } f || i.LastSeen.Wall is not { } last || last >= f)
-            .Select(i => IncidentTopology.Enrich(i, host.Topology, mounts).ToFinding())
+            .Select(i => (analysis.ManyHosts ? i : IncidentTopology.Enrich(i, host.Topology, mounts)).ToFinding(analysis.ManyHosts))
             .ToList();
         var (reported, sticky) = Sticky(state.Reported, fresh, now);
         try

@@ -18,24 +18,27 @@ public sealed class KernelLogAnalyzer : ILogLineSink
 {
     private static readonly LogAnchor[] MarkerAnchors = ["-- "];   // journalctl's -- Reboot --, -- Boot … --, -- Logs begin at … --
 
-    private readonly ScsiRecognizer scsi;
-    private readonly ILineRecognizer[] others;
+    /// <summary>Hosts kept apart in one log; lines of further hosts share the last lane (a central log of more hosts than this is unusual).</summary>
+    public const int MaxHosts = 10_000;
+
+    private readonly AscAscqTable table;
+    private readonly Dictionary<string, LogLane> lanes = new(StringComparer.Ordinal);
     private readonly LogLineScanner scanner;
-    private readonly IncidentBuilder incidents = new();
     private readonly ScanCounts counts = new();
     private readonly List<string> sources = [];
     private readonly List<string> problems = [];
     private readonly DateTime? since;
     private readonly DateTime? until;
     private string source = "";
-    private LogClock clock = new(DateTime.Now.Year, DateTime.Now.Month);
+    private DateTime written = DateTime.Now;
+    private LogLane lane;
 
     /// <summary>Makes an analyzer; lines with a wall-clock time outside [<paramref name="since"/>, <paramref name="until"/>) are skipped.</summary>
     public KernelLogAnalyzer(AscAscqTable table, DateTime? since = null, DateTime? until = null)
     {
-        scsi = new ScsiRecognizer(table);
-        others = [new LibataRecognizer(), new BlockRecognizer(), new FilesystemRecognizer(), new SystemRecognizer()];
-        scanner = new LogLineScanner(new LogAnchors(scsi.Anchors.Concat(others.SelectMany(r => r.Anchors)).Concat(MarkerAnchors)));
+        this.table = table;
+        lane = Lane(null);
+        scanner = new LogLineScanner(new LogAnchors(lane.Anchors.Concat(MarkerAnchors)));
         this.since = since;
         this.until = until;
     }
@@ -117,13 +120,16 @@ public sealed class KernelLogAnalyzer : ILogLineSink
     /// <summary>The analysis so far.</summary>
     public KernelLogAnalysis Finish()
     {
-        var found = incidents.Build();
-        if (incidents.Dropped > 0)
+        var busy = lanes.Values.Where(l => l.Incidents.Count > 0 || l.Host is not null).ToArray();
+        var found = lanes.Values.SelectMany(l => l.Incidents.Build().Select(i => i with { Host = l.Host })).ToArray();
+        var dropped = lanes.Values.Sum(l => l.Incidents.Dropped);
+        if (dropped > 0)
         {
-            problems.Add($"more than 10,000 distinct incidents: {incidents.Dropped} further events were counted but not grouped");
+            problems.Add($"more than 10,000 distinct incidents on one host: {dropped} further events were counted but not grouped");
         }
 
-        return new KernelLogAnalysis(found, sources, counts, incidents.Boots, problems);
+        var hosts = lanes.Values.Select(l => l.Host).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        return new KernelLogAnalysis(found, sources, counts, busy.Length == 0 ? lane.Incidents.Boots : busy.Max(l => l.Incidents.Boots), problems, hosts);
     }
 
     /// <inheritdoc/>
@@ -134,7 +140,11 @@ public sealed class KernelLogAnalyzer : ILogLineSink
     {
         if (envelope.Marker != LogMarker.None)
         {
-            clock.Mark(envelope);
+            foreach (var each in lanes.Values)
+            {
+                each.Clock.Mark(envelope);   // journalctl's markers: its output is of one host
+            }
+
             return false;
         }
 
@@ -143,11 +153,12 @@ public sealed class KernelLogAnalyzer : ILogLineSink
             return WantsNextLine;
         }
 
+        lane = Lane(envelope.Host);
         // A continuation (libata's res line, the cause before "SMP disabled") needs the line above it, which the
         // prefilter did not pass: it is placed on the timeline first, so a continuation without a stamp takes its time.
         var before = !previous.IsEmpty && envelope.Messages.Any(m => m.StartsWith("res ", StringComparison.Ordinal) || m.StartsWith("SMP disabled", StringComparison.Ordinal))
             ? Previous(Encoding.UTF8.GetString(previous), lineNumber) : null;
-        var time = clock.Place(envelope, envelope.Messages[0].StartsWith("Linux version ", StringComparison.Ordinal));
+        var time = lane.Clock.Place(envelope, envelope.Messages[0].StartsWith("Linux version ", StringComparison.Ordinal));
         if (time.Wall is { } wall && ((since is { } s && wall < s) || (until is { } u && wall >= u)))
         {
             return false;
@@ -155,36 +166,32 @@ public sealed class KernelLogAnalyzer : ILogLineSink
 
         foreach (var message in envelope.Messages)
         {
-            Dispatch(new LogLine(source, lineNumber, time, envelope.Level, envelope.Host, message, raw), before);
+            lane.Dispatch(new LogLine(source, lineNumber, time, envelope.Level, envelope.Host, message, raw), before);
         }
 
         return WantsNextLine;
     }
 
-    private bool WantsNextLine => scsi.WantsNextLine || Array.Exists(others, r => r.WantsNextLine);
+    private bool WantsNextLine => lane.WantsNextLine;
 
-    private void Dispatch(LogLine line, LogLine? previous)
+    /// <summary>The lane of <paramref name="host"/>, made on first sight (with this input's year).</summary>
+    private LogLane Lane(string? host)
     {
-        if (scsi.Recognize(line, previous, incidents))
+        var key = host ?? "";
+        if (!lanes.TryGetValue(key, out var found))
         {
-            return;
+            found = lanes.Count < MaxHosts || lane is null ? new LogLane(table, host, written.Year, written.Month) : lane;
+            lanes[key] = found;
         }
 
-        scsi.Flush(incidents);
-        foreach (var recognizer in others)
-        {
-            if (recognizer.Recognize(line, previous, incidents))
-            {
-                return;
-            }
-        }
+        return found;
     }
 
     private LogLine? Previous(string raw, long lineNumber)
     {
         var envelope = LogEnvelopeParser.Parse(raw);
         return envelope.IsKernel && envelope.Messages.Count > 0 && envelope.Marker == LogMarker.None
-            ? new LogLine(source, lineNumber - 1, clock.Place(envelope, isBootBanner: false), envelope.Level, envelope.Host, envelope.Messages[^1], raw)
+            ? new LogLine(source, lineNumber - 1, Lane(envelope.Host).Clock.Place(envelope, isBootBanner: false), envelope.Level, envelope.Host, envelope.Messages[^1], raw)
             : null;
     }
 
@@ -192,15 +199,18 @@ public sealed class KernelLogAnalyzer : ILogLineSink
     {
         source = name;
         sources.Add(name);
-        clock = new LogClock(written.Year, written.Month);
+        this.written = written;
+        foreach (var each in lanes.Values)
+        {
+            each.Restart(written.Year, written.Month);
+        }
     }
 
     private void End()
     {
-        scsi.Flush(incidents);
-        foreach (var recognizer in others)
+        foreach (var each in lanes.Values)
         {
-            recognizer.Flush(incidents);
+            each.Flush();
         }
     }
 }

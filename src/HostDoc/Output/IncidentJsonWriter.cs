@@ -39,6 +39,11 @@ public static class IncidentJsonWriter
                 json.WriteString("id", i.Id);
                 json.WriteString("severity", i.Severity.Name());
                 json.WriteString("subject", i.Subject);
+                if (i.Host is { } host)
+                {
+                    json.WriteString("host", host);
+                }
+
                 json.WriteString("summary", i.Summary);
                 json.WriteString("explanation", i.Explanation);
                 json.WriteString("advice", i.Advice);

@@ -15,6 +15,7 @@ public static class IncidentTextWriter
         writer.Write(string.Create(CultureInfo.InvariantCulture,
             $"{style.Bold("hostdoc logs")}: {counts.Lines:N0} line{(counts.Lines == 1 ? "" : "s")} ({Quantity.Bytes((ulong)counts.Bytes)}) from {(analysis.Sources.Count == 0 ? "no input" : string.Join(", ", analysis.Sources))}"));
         writer.Write(analysis.Boots > 1 ? $", {analysis.Boots} boots" : "");
+        writer.Write(analysis.ManyHosts ? string.Create(CultureInfo.InvariantCulture, $", {analysis.Hosts.Count:N0} hosts") : "");
         writer.Write(skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $"; skipped {counts.LongLines:N0} over-long and {counts.BinaryLines:N0} binary lines") : "");
         writer.Write('\n');
         if (analysis.Incidents.Count == 0)
@@ -27,8 +28,17 @@ public static class IncidentTextWriter
                 .Select(s => (s, n: analysis.Incidents.Count(i => i.Severity == s))).Where(x => x.n > 0).Select(x => $"{x.n} {x.s.Name()}")) + "\n");
         }
 
-        foreach (var incident in analysis.Incidents)
+        // A central log of many hosts: each host's incidents together, under its name.
+        string? heading = null;
+        var ordered = analysis.ManyHosts ? analysis.Incidents.OrderBy(i => i.Host, StringComparer.Ordinal).ToArray() : analysis.Incidents;
+        foreach (var incident in ordered)
         {
+            if (analysis.ManyHosts && incident.Host != heading)
+            {
+                heading = incident.Host;
+                writer.Write($"\n{style.Bold("host " + (heading ?? "(no host name)"))}\n");
+            }
+
             writer.Write($"\n{style.Label(incident.Severity)}\n");
             TextReportWriter.WriteDetailed(writer, incident.ToFinding(), style);
             if (incident.MoreLines > 0)

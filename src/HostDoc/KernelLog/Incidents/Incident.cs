@@ -27,16 +27,17 @@ namespace HostDoc.KernelLog.Incidents;
 /// <param name="Disk">The whole disk the log names (<c>sdf</c>), for a disk incident.</param>
 /// <param name="Lba">The failing location on it, for a disk incident.</param>
 /// <param name="LbaIsSector">True when <paramref name="Lba"/> is a 512-byte block-layer sector; false when it is in the device's logical blocks (ATA, SCSI).</param>
+/// <param name="Host">The host whose log line it came from (a central syslog), when the line named one.</param>
 public sealed record Incident(
     string Id, Severity Severity, string Subject, string Summary, string Explanation, string Advice,
     LogTime FirstSeen, LogTime LastSeen, int Occurrences, IReadOnlyList<LogTime> Times,
     IReadOnlyList<string> Chain, IReadOnlyList<Evidence> Facts, IReadOnlyList<string> Consequences,
     IReadOnlyList<string> CrossChecks, IReadOnlyList<LogLine> Lines, int MoreLines,
-    string? Disk = null, ulong? Lba = null, bool LbaIsSector = false)
+    string? Disk = null, ulong? Lba = null, bool LbaIsSector = false, string? Host = null)
 {
-    /// <summary>The incident as a finding, facts and lines as evidence.</summary>
-    public Finding ToFinding() =>
-        new(Id, Severity, Subject, Summary, Explanation,
+    /// <summary>The incident as a finding, facts and lines as evidence; <paramref name="withHost"/> (a log of many hosts) puts the host in its subject and summary.</summary>
+    public Finding ToFinding(bool withHost = false) =>
+        new(Id, Severity, withHost && Host is { } h ? $"{h} {Subject}" : Subject, withHost && Host is { } host ? $"{host}: {Summary}" : Summary, Explanation,
             [
                 .. Chain.Count > 1 ? [new Evidence("device chain", string.Join(" → ", Chain))] : Array.Empty<Evidence>(),
                 new Evidence("occurrences", Occurrences == 1 ? $"1, at {FirstSeen}" : $"{Occurrences}, at {string.Join(", ", Times)}{(Occurrences > Times.Count ? ", …" : "")}"),

@@ -29,6 +29,9 @@ public sealed class IncidentBuilder : IEventSink
     /// <summary>Events dropped because <see cref="MaxIncidents"/> distinct incidents were already open.</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>Distinct incidents so far.</summary>
+    public int Count => drafts.Count;
+
     /// <inheritdoc/>
     public void Emit(LogEvent logEvent)
     {

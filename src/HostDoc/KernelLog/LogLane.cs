@@ -1,0 +1,71 @@
+using HostDoc.KernelLog.Decoders;
+using HostDoc.KernelLog.Incidents;
+using HostDoc.KernelLog.Reading;
+using HostDoc.KernelLog.Recognizers;
+
+namespace HostDoc.KernelLog;
+
+/// <summary>
+/// One host's share of a log: its own timeline (boots, clock), its own recognizers (a SCSI report spans
+/// lines of one host, never of two) and its own incidents (sdf on host A is not sdf on host B). A log
+/// of one machine has one lane; a central syslog server's file has a lane per host name.
+/// </summary>
+internal sealed class LogLane
+{
+    private readonly ScsiRecognizer scsi;
+    private readonly ILineRecognizer[] others;
+
+    public LogLane(AscAscqTable table, string? host, int year, int month)
+    {
+        Host = host;
+        scsi = new ScsiRecognizer(table);
+        others = [new LibataRecognizer(), new BlockRecognizer(), new FilesystemRecognizer(), new SystemRecognizer()];
+        Clock = new LogClock(year, month);
+    }
+
+    /// <summary>The host name of the lane's lines; null for a log without host names (dmesg, kmsg, journalctl short).</summary>
+    public string? Host { get; }
+
+    /// <summary>The lane's timeline.</summary>
+    public LogClock Clock { get; private set; }
+
+    /// <summary>The lane's incidents so far.</summary>
+    public IncidentBuilder Incidents { get; } = new();
+
+    /// <summary>Every anchor phrase of the recognizers, for the prefilter.</summary>
+    public IEnumerable<LogAnchor> Anchors => scsi.Anchors.Concat(others.SelectMany(r => r.Anchors));
+
+    /// <summary>True when a recognizer waits for the line after the last one (a continuation).</summary>
+    public bool WantsNextLine => scsi.WantsNextLine || Array.Exists(others, r => r.WantsNextLine);
+
+    /// <summary>A new input begins: syslog times take their year from it.</summary>
+    public void Restart(int year, int month) => Clock = new LogClock(year, month);
+
+    /// <summary>Offers a line to the recognizers, SCSI first (its reports span lines).</summary>
+    public void Dispatch(LogLine line, LogLine? previous)
+    {
+        if (scsi.Recognize(line, previous, Incidents))
+        {
+            return;
+        }
+
+        scsi.Flush(Incidents);
+        foreach (var recognizer in others)
+        {
+            if (recognizer.Recognize(line, previous, Incidents))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Ends an input: reports still being assembled become events.</summary>
+    public void Flush()
+    {
+        scsi.Flush(Incidents);
+        foreach (var recognizer in others)
+        {
+            recognizer.Flush(Incidents);
+        }
+    }
+}
