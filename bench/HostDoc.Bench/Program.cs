@@ -5,7 +5,7 @@ using HostDoc.Proc;
 
 // In-process parser timings, for parsers whose cost is far below a process start, and input generators.
 // Usage: dotnet run -c Release --project bench/HostDoc.Bench -- interrupts [CPUS] [IRQS]
-//        dotnet run -c Release --project bench/HostDoc.Bench -- syslog OUT [MIB]   (a syslog with 0.1 % kernel error lines)
+//        dotnet run -c Release --project bench/HostDoc.Bench -- syslog OUT [MIB] [HOSTS]   (a syslog with 0.1 % kernel error lines; HOSTS > 1: a central log)
 //        dotnet run -c Release --project bench/HostDoc.Bench -- anchors             (the prefilter's phrases as a grep -E alternation)
 if (args.Length > 0 && args[0] is "syslog" or "anchors")
 {

@@ -50,11 +50,12 @@ internal static class SyslogGenerator
 
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: syslog OUT [MIB]");
+            Console.Error.WriteLine("usage: syslog OUT [MIB] [HOSTS]");
             return 2;
         }
 
         var target = (args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1024) * 1024 * 1024;
+        var hosts = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;   // > 1: a central log server's file, lines of hosts interleaved
         var random = new Random(20261125);
         var time = new DateTime(2026, 3, 1, 0, 0, 0);
         using var output = new StreamWriter(args[1], false, new UTF8Encoding(false), 1 << 20);
@@ -62,7 +63,8 @@ internal static class SyslogGenerator
         while (written < target)
         {
             time = time.AddMilliseconds(random.Next(1, 40));
-            var stamp = time.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture).Replace(" 0", "  ", StringComparison.Ordinal) + " web01 ";
+            var host = hosts == 1 ? "web01" : "web" + random.Next(hosts).ToString("0000", CultureInfo.InvariantCulture);
+            var stamp = time.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture).Replace(" 0", "  ", StringComparison.Ordinal) + " " + host + " ";
             var pid = random.Next(300, 99999).ToString(CultureInfo.InvariantCulture);
             var small = random.Next(1, 250).ToString(CultureInfo.InvariantCulture);
             var uptime = ((time - new DateTime(2026, 3, 1)).TotalSeconds + 1000).ToString("0.000000", CultureInfo.InvariantCulture);

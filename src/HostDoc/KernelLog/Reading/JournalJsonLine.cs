@@ -59,7 +59,8 @@ public static class JournalJsonLine
             return null;
         }
 
-        DateTime? wall = realtime >= 0 ? DateTime.UnixEpoch.AddTicks(realtime * 10) : null;
+        // __REALTIME_TIMESTAMP is microseconds since the epoch; past year 9999 it is damage, not a time.
+        DateTime? wall = realtime >= 0 && realtime <= (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / 10 ? DateTime.UnixEpoch.AddTicks(realtime * 10) : null;
         var isKernel = transport == "kernel" || identifier == "kernel" || (transport is null && identifier is null);
         return new LogEnvelope(wall, wall is not null, monotonic >= 0 ? monotonic / 1e6 : null, level, host, isKernel,
             LogMarker.None, LogEnvelopeParser.SplitTorn(message), boot);
