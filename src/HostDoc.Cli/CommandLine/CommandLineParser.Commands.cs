@@ -99,9 +99,10 @@ internal sealed partial class CommandLineParser
     /// <summary>Defaults for a 3 a.m. look: five samples over two seconds.</summary>
     private static (Invocation?, UsageError?) ParseLogs(GlobalOptions global, List<string> args)
     {
-        const string Usage = "logs: options are --format text|json, --since TIME, --until TIME (2014-03-18[ 13:27[:44]], today, yesterday, 30m, 2h, 7d), --host NAME and FILE… (- for stdin)";
+        const string Usage = "logs: options are --format text|json, --since TIME, --until TIME (2014-03-18[ 13:27[:44]], today, yesterday, 30m, 2h, 7d), --host NAME, --boot N (journald: 0 this boot, -1 the one before, or a boot id) and FILE… (- for stdin)";
         var files = new List<string>();
         var hosts = new List<string>();
+        string? boot = null;
         var json = false;
         LogTimeBound? since = null, until = null;
         var reader = new ArgumentReader(args);
@@ -120,6 +121,9 @@ internal sealed partial class CommandLineParser
                         return Fail($"logs: --since {value} is not a time; {Usage}", null);
                     }
 
+                    break;
+                case "--boot" or "-b" when reader.TryTakeValue(out var given):
+                    boot = given;
                     break;
                 case "--host" or "-H" when reader.TryTakeValue(out var host):
                     hosts.Add(host);
@@ -143,7 +147,12 @@ internal sealed partial class CommandLineParser
             }
         }
 
-        return (new LogsInvocation(global, files, json, since, until, hosts), null);
+        if (boot is not null && files.Count > 0)
+        {
+            return Fail($"logs: --boot reads the journal, not files; {Usage}", null);
+        }
+
+        return (new LogsInvocation(global, files, json, since, until, hosts, boot), null);
     }
 
     private static (Invocation?, UsageError?) ParseServe(GlobalOptions global, List<string> args)

@@ -40,7 +40,7 @@ internal sealed record DfInvocation(GlobalOptions Global, bool All, bool Bytes) 
 internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountPoint, string Size, ulong? Inodes) : Invocation(Global);
 
 /// <summary><c>hostdoc logs [FILE…]</c>: files (or - for stdin) to read, none for the host's own log.</summary>
-internal sealed record LogsInvocation(GlobalOptions Global, IReadOnlyList<string> Files, bool Json, LogTimeBound? Since, LogTimeBound? Until, IReadOnlyList<string> Hosts) : Invocation(Global);
+internal sealed record LogsInvocation(GlobalOptions Global, IReadOnlyList<string> Files, bool Json, LogTimeBound? Since, LogTimeBound? Until, IReadOnlyList<string> Hosts, string? Boot = null) : Invocation(Global);
 
 /// <summary><c>hostdoc serve [--listen ADDR:PORT]</c>, validated here so a bad address never starts the server.</summary>
 internal sealed record ServeInvocation(GlobalOptions Global, string Listen, double ChecksEverySeconds) : Invocation(Global);

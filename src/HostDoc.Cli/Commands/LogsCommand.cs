@@ -2,6 +2,7 @@ using HostDoc.Checks;
 using HostDoc.Cli.CommandLine;
 using HostDoc.KernelLog;
 using HostDoc.KernelLog.Decoders;
+using HostDoc.KernelLog.Journal;
 using HostDoc.KernelLog.Reading;
 using HostDoc.Output;
 
@@ -14,7 +15,11 @@ internal static class LogsCommand
     {
         var now = context.Host.Clock.GetLocalNow().DateTime;
         var analyzer = new KernelLogAnalyzer(AscAscqTable.Load(), invocation.Since?.Resolve(now), invocation.Until?.Resolve(now));
-        if (invocation.Files.Count == 0)
+        if (invocation.Boot is { } boot)
+        {
+            ReadJournal(analyzer, context.Host.Root, boot);
+        }
+        else if (invocation.Files.Count == 0)
         {
             HostKernelLog.ReadInto(analyzer, context.Host.Root, context.Host.Clock);
         }
@@ -35,13 +40,19 @@ internal static class LogsCommand
             var mounts = context.Host.Mountinfo.Value?.Entries ?? [];
             analysis = analysis with { Incidents = analysis.Incidents.Select(i => IncidentTopology.Enrich(i, context.Host.Topology, mounts)).ToArray() };
         }
+        var ending = invocation.Boot is { } b && b != "0" && Journalctl.Lines(context.Host.Root, b, ["-n", "30"], out _) is { } last
+            ? BootEnding.From(b, last, analysis.Incidents) : null;
         if (invocation.Json)
         {
-            IncidentJsonWriter.Write(context.Out, analysis);
+            IncidentJsonWriter.Write(context.Out, analysis, ending);
         }
         else
         {
             IncidentTextWriter.Write(context.Out, analysis, context.Style);
+            if (ending is not null)
+            {
+                context.Out.Write($"\n{context.Style.Label(ending.Severity)}\n  {ending.Sentence}\n");
+            }
         }
 
         foreach (var problem in analysis.Problems)
@@ -62,5 +73,24 @@ internal static class LogsCommand
         }
 
         analyzer.ReadFile(path, path);
+    }
+
+    /// <summary>The kernel messages journald kept of <paramref name="boot"/>, streamed from journalctl into the analyzer.</summary>
+    private static void ReadJournal(KernelLogAnalyzer analyzer, HostRoot root, string boot)
+    {
+        using var journal = Journalctl.Start(root, boot, [], out var error);
+        if (journal is null)
+        {
+            analyzer.Problem($"journal: {error}");
+            return;
+        }
+
+        var stderr = journal.StandardError.ReadToEndAsync();
+        analyzer.Read($"journal, boot {boot}", journal.StandardOutput.BaseStream, DateTime.Now);
+        journal.WaitForExit();
+        if (journal.ExitCode != 0)
+        {
+            analyzer.Problem($"journal: journalctl -k -b {boot}: {stderr.Result.Trim().ReplaceLineEndings(" ")} (exit {journal.ExitCode})");
+        }
     }
 }

@@ -46,7 +46,7 @@ public sealed class KernelLogCheck : ICheck
     [
         "log.quiet", "log.disk-media-error", "log.ata-link-error", "log.scsi-error", "log.block-io-error", "log.fs-error", "log.lost-write",
         "log.hung-task", "log.oom-kill", "log.syn-flood", "log.conntrack-full", "log.clock-unstable", "log.smp-disabled", "log.lockup",
-        "log.rcu-stall", "log.hardware-error", "log.lines-lost", "log.rebooted",
+        "log.rcu-stall", "log.hardware-error", "log.lines-lost", "log.rebooted", "log.previous-boot",
     ];
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using HostDoc.Findings;
 using HostDoc.KernelLog;
 using HostDoc.KernelLog.Decoders;
 using HostDoc.KernelLog.Following;
+using HostDoc.KernelLog.Journal;
 using HostDoc.Sources;
 
 namespace HostDoc.Checks;
@@ -16,6 +17,9 @@ namespace HostDoc.Checks;
 /// </summary>
 public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings settings)
 {
+    private readonly List<IReadOnlyList<string>> endings = [];
+    private string? previousBoot;
+
     private static readonly string[] SyslogFiles = ["/var/log/kern.log", "/var/log/messages", "/var/log/syslog"];
 
     /// <summary>Runs the check once.</summary>
@@ -38,6 +42,17 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
         var notes = new List<Finding>();
         var (kmsg, files, lost) = Consume(analyzer, state, notes);
         var analysis = analyzer.Finish();
+        foreach (var last in endings)
+        {
+            if (BootEnding.From(previousBoot ?? "-1", last, analysis.Incidents) is { } ending)
+            {
+                notes.Add(new Finding("log.previous-boot", ending.Severity == Severity.Ok ? Severity.Info : ending.Severity, $"boot {previousBoot}", ending.Sentence,
+                    "The previous boot's last kernel messages, from its journal: a clean shutdown says so (reboot: Restarting system / Power down); " +
+                    "a panic names its reason; a log that just stops means a crash that could not be written, a hard reset, power loss or a watchdog.",
+                    [], "hostdoc logs --boot -1 shows all of that boot's incidents."));
+            }
+        }
+
         if (analysis.Sources.Count == 0 && kmsg is null && files.Count == 0)
         {
             return CheckResult.Undecided(check, "kernel log", analysis.Problems.Select(p => new SourceProblem("kernel log", ProblemKind.Missing, p)).ToArray());
@@ -91,7 +106,13 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
             {
                 var bootId = host.Root.ReadValue("/proc/sys/kernel/random/boot_id") ?? "";
                 var follow = KmsgFollower.Follow(records, bootId, state.Kmsg, fromStart);
+                var ending = follow.Rebooted && state.Kmsg is { BootId.Length: > 0 } old ? PreviousBoot(analyzer, old, notes) : null;
                 analyzer.Read("/dev/kmsg", follow.Records, HostKernelLog.BootTime(host.Root, host.Clock));
+                if (ending is not null)
+                {
+                    endings.Add(ending);
+                }
+
                 lost += follow.Lost;
                 if (follow.Lost > 0)
                 {
@@ -102,7 +123,7 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
                 {
                     notes.Add(new Finding("log.rebooted", Severity.Info, "/dev/kmsg", "the host rebooted since the last run (the boot id changed); this boot is read from its first record",
                         "/dev/kmsg holds only the current boot. What the previous boot logged after the last run is in its persistent journal or syslog files, if the host keeps them.",
-                        [new Evidence("boot id", bootId, "/proc/sys/kernel/random/boot_id")], "Look at the end of the previous boot's log (journalctl -k -b -1) for why it ended."));
+                        [new Evidence("boot id", bootId, "/proc/sys/kernel/random/boot_id")], "See how the previous boot ended: hostdoc logs --boot -1."));
                 }
 
                 return (follow.Next, files, lost);
@@ -134,6 +155,38 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
         }
 
         return (state.Kmsg, files, lost);
+    }
+
+    /// <summary>
+    /// After a reboot, what the previous boot logged after the last run, from its journal (the messages that matter most are
+    /// often the last before a crash): fed to the analyzer before this boot's records; how that boot ended, as a finding later.
+    /// </summary>
+    private string[]? PreviousBoot(KernelLogAnalyzer analyzer, KmsgPosition old, List<Finding> notes)
+    {
+        if (Journalctl.Lines(host.Root, old.BootId, [], out var error) is not { } lines)
+        {
+            notes.Add(Lost("/dev/kmsg", $"the host rebooted and the previous boot's journal cannot be read ({error}): what it logged after the last run is unknown"));
+            return null;
+        }
+
+        var after = lines.Where(l => SourceMicroseconds(l) is not { } usec || usec > old.LastMicroseconds).ToArray();
+        analyzer.Read("journal of the previous boot", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', after) + "\n")), host.Clock.GetLocalNow().DateTime);
+        previousBoot = old.BootId;
+        return lines.TakeLast(30).ToArray();
+    }
+
+    /// <summary>The kernel's own timestamp of a journal entry (_SOURCE_MONOTONIC_TIMESTAMP: the /dev/kmsg usec), else null.</summary>
+    private static ulong? SourceMicroseconds(string line)
+    {
+        try
+        {
+            using var entry = System.Text.Json.JsonDocument.Parse(line);
+            return entry.RootElement.TryGetProperty("_SOURCE_MONOTONIC_TIMESTAMP", out var usec) && ulong.TryParse(usec.GetString(), CultureInfo.InvariantCulture, out var value) ? value : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static Finding Lost(string subject, string what) => new("log.lines-lost", Severity.Warning, subject, what,

@@ -15,8 +15,8 @@ public static class IncidentJsonWriter
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes <paramref name="analysis"/>, followed by a newline.</summary>
-    public static void Write(TextWriter writer, KernelLogAnalysis analysis)
+    /// <summary>Writes <paramref name="analysis"/> (and, for <c>logs --boot</c>, how that boot ended), followed by a newline.</summary>
+    public static void Write(TextWriter writer, KernelLogAnalysis analysis, KernelLog.Journal.BootEnding? ending = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -71,6 +71,20 @@ public static class IncidentJsonWriter
             }
 
             json.WriteEndArray();
+            if (ending is not null)
+            {
+                json.WriteStartObject("boot_ending");
+                json.WriteString("boot", ending.Boot);
+                json.WriteString("severity", ending.Severity.Name());
+                if (ending.Last is { } last)
+                {
+                    json.WriteString("last_message", last.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                json.WriteString("summary", ending.Sentence);
+                json.WriteEndObject();
+            }
+
             JsonParts.WriteStrings(json, "problems", analysis.Problems);
             json.WriteEndObject();
         }

@@ -17,7 +17,7 @@ public static class KmsgFollower
         var rebooted = previous is not null && previous.BootId != bootId;
         if (previous is null && !fromStart)
         {
-            return new KmsgFollow([], new KmsgPosition(bootId, records.Count > 0 ? records[^1].Sequence + 1 : 0), 0, false);
+            return new KmsgFollow([], new KmsgPosition(bootId, records.Count > 0 ? records[^1].Sequence + 1 : 0, records.Count > 0 ? records[^1].Microseconds : 0), 0, false);
         }
 
         var next = previous is null || rebooted ? 0 : previous.NextSequence;
@@ -30,6 +30,7 @@ public static class KmsgFollower
             expected = record.Sequence + 1;
         }
 
-        return new KmsgFollow(taken, new KmsgPosition(bootId, Math.Max(expected, next)), lost, rebooted);
+        var lastMicroseconds = taken.Length > 0 ? taken[^1].Microseconds : previous is not null && !rebooted ? previous.LastMicroseconds : 0;
+        return new KmsgFollow(taken, new KmsgPosition(bootId, Math.Max(expected, next), lastMicroseconds), lost, rebooted);
     }
 }

@@ -31,7 +31,8 @@ public static class StateFile
             }
 
             KmsgPosition? kmsg = root.TryGetProperty("kmsg", out var k) && k.ValueKind == JsonValueKind.Object
-                ? new KmsgPosition(k.GetProperty("boot_id").GetString() ?? "", k.GetProperty("next_sequence").GetUInt64())
+                ? new KmsgPosition(k.GetProperty("boot_id").GetString() ?? "", k.GetProperty("next_sequence").GetUInt64(),
+                    k.TryGetProperty("last_usec", out var usec) ? usec.GetUInt64() : 0)
                 : null;
             var files = root.TryGetProperty("files", out var f) ? f.EnumerateArray().Select(ReadFile).ToArray() : [];
             var reported = root.TryGetProperty("reported", out var r) ? r.EnumerateArray().Select(ReadIncident).ToArray() : [];
@@ -80,6 +81,7 @@ public static class StateFile
             json.WriteStartObject("kmsg");
             json.WriteString("boot_id", kmsg.BootId);
             json.WriteNumber("next_sequence", kmsg.NextSequence);
+            json.WriteNumber("last_usec", kmsg.LastMicroseconds);
             json.WriteEndObject();
         }
 
