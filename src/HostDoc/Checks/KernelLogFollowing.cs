@@ -53,7 +53,7 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
             }
         }
 
-        if (analysis.Sources.Count == 0 && kmsg is null && files.Count == 0)
+        if (analysis.Sources.Count == 0 && files.Count == 0)
         {
             return CheckResult.Undecided(check, "kernel log", analysis.Problems.Select(p => new SourceProblem("kernel log", ProblemKind.Missing, p)).ToArray());
         }
@@ -138,6 +138,12 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
 
         foreach (var log in logs)
         {
+            if (!File.Exists(host.Root.Resolve(log)) && !Directory.Exists(Path.GetDirectoryName(host.Root.Resolve(log))))
+            {
+                analyzer.Problem($"{log}: no such file or directory");
+                continue;
+            }
+
             var previous = state.Files.FirstOrDefault(f => f.Path == log);
             var plan = FileFollower.Plan(log, host.Root.Resolve(log), previous, fromStart);
             if (plan.Lost is { } what)

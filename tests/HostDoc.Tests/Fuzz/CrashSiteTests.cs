@@ -89,9 +89,17 @@ public sealed class CrashSiteTests
     [Fact]
     public void An_option_given_to_a_check_without_thresholds_is_named()
     {
-        var log = CliRun.Of("check", "kernel-log", "--log", "FILE");
+        // --log is an option of the check now (it died on it): a file that is not there is UNKNOWN, saying which.
+        using var empty = new TempTree();
+        var log = CliRun.Of("--root", empty.Dir, "check", "kernel-log", "--log", "/nonexistent/FILE");
         Assert.Equal(3, log.Code);
-        Assert.Equal("KERNEL-LOG UNKNOWN - unknown option --log for check kernel-log (see hostdoc check kernel-log --help)\n", log.Out);
+        Assert.StartsWith("KERNEL-LOG UNKNOWN - /nonexistent/FILE", log.Out, StringComparison.Ordinal);
+        var followed = CliRun.Of("--root", empty.Dir, "check", "kernel-log", "--log", "/nonexistent/FILE", "--state", Path.Combine(empty.Dir, "state"));
+        Assert.Equal(3, followed.Code);
+        Assert.StartsWith("KERNEL-LOG UNKNOWN - kernel log: /nonexistent/FILE: no such file or directory", followed.Out, StringComparison.Ordinal);
+
+        var unknown = CliRun.Of("check", "kernel-log", "--logfile", "FILE");
+        Assert.Equal("KERNEL-LOG UNKNOWN - unknown option --logfile for check kernel-log (see hostdoc check kernel-log --help)\n", unknown.Out);
 
         var bogus = CliRun.Of("check", "kernel-log", "--bogus");
         Assert.Equal(3, bogus.Code);

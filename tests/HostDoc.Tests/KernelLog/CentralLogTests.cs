@@ -60,7 +60,7 @@ public sealed class CentralLogTests
     public void The_check_names_the_host_of_each_incident()
     {
         using var dir = new TempTree();
-        var run = CliRun.Of("check", "kernel-log", "--log", CentralLog(dir), "-v");
+        var run = CliRun.Of("check", "kernel-log", "--log", CentralLog(dir), "--state", Path.Combine(dir.Dir, "state"), "-v");
         Assert.Equal(2, run.Code);
         Assert.Contains("db1: The drive behind ata6 (sdf) cannot read LBA 291,766,746: failed 3 times", run.Out, StringComparison.Ordinal);
         Assert.Contains("web7: The drive at ata6.00 cannot read LBA 291,766,746: failed at Mar 18 13:27:44", run.Out, StringComparison.Ordinal);

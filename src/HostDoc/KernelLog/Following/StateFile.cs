@@ -22,7 +22,8 @@ public static class StateFile
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);   // hostdoc's own file, not the host's: no HostRoot
+            using var document = JsonDocument.Parse(file);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out var schema) || schema.GetString() != LogState.Schema)
             {
