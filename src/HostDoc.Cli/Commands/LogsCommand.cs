@@ -86,11 +86,52 @@ internal static class LogsCommand
         }
 
         var stderr = journal.StandardError.ReadToEndAsync();
-        analyzer.Read($"journal, boot {boot}", journal.StandardOutput.BaseStream, DateTime.Now);
+        var counting = new CountingStream(journal.StandardOutput.BaseStream);
+        analyzer.Read($"journal, boot {boot}", counting, DateTime.Now);
         journal.WaitForExit();
+        var said = stderr.Result.Trim().ReplaceLineEndings(" ");
         if (journal.ExitCode != 0)
         {
-            analyzer.Problem($"journal: journalctl -k -b {boot}: {stderr.Result.Trim().ReplaceLineEndings(" ")} (exit {journal.ExitCode})");
+            analyzer.Problem($"journal: journalctl -k -b {boot}: {said} (exit {journal.ExitCode})");
         }
+        else if (counting.Bytes == 0)
+        {
+            analyzer.Problem($"journal: no kernel messages of boot {boot}{(said.Length > 0 ? $" ({said})" : "")}: is journald running, and its journal persistent (Storage=persistent) for earlier boots?");
+        }
+    }
+
+    /// <summary>Counts what passes through, to tell an empty journal from a quiet one.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long Bytes { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            Bytes += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
