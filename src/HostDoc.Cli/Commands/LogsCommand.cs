@@ -101,37 +101,15 @@ internal static class LogsCommand
     }
 
     /// <summary>Counts what passes through, to tell an empty journal from a quiet one.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
+    private sealed class CountingStream(Stream inner) : ForwardStream(inner)
     {
         public long Bytes { get; private set; }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
-            var n = inner.Read(buffer);
+            var n = Inner.Read(buffer);
             Bytes += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
