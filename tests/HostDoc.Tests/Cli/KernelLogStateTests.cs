@@ -155,14 +155,14 @@ public sealed partial class KernelLogStateTests
         using var dir = new TempTree();
         var log = Path.Combine(dir.Dir, "messages");
         var state = Path.Combine(dir.Dir, "kernel-log.state");
-        var random = new Random(3);
         var written = 0;
-        for (var attempt = 0; attempt < 25; attempt++)
+        // Killed 0, 15, 30, … 450 ms after it starts: through start-up, the lock, reading, analysing, writing and renaming the state.
+        for (var delay = 0; delay <= 450; delay += 15)
         {
             File.AppendAllLines(log, Enumerable.Range(written, 20_000).Select(i => $"Dec  1 10:00:00 host kernel: line {i}"));
             written += 20_000;
             using var run = Start("check", "kernel-log", "--log", log, "--state", state, "--sticky", "0");
-            Thread.Sleep(random.Next(0, 400));
+            Thread.Sleep(delay);
             run.Kill();
             run.WaitForExit();
             _ = StateFile.Load(state, out var error);
