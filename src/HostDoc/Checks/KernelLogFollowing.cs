@@ -145,19 +145,32 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
             }
 
             var previous = state.Files.FirstOrDefault(f => f.Path == log);
-            var plan = FileFollower.Plan(log, host.Root.Resolve(log), previous, fromStart);
-            if (plan.Lost is { } what)
+            try
             {
-                notes.Add(Lost(log, what));
-            }
+                var plan = FileFollower.Plan(log, host.Root.Resolve(log), previous, fromStart);
+                if (plan.Lost is { } what)
+                {
+                    notes.Add(Lost(log, what));
+                }
 
-            foreach (var segment in plan.Segments)
+                foreach (var segment in plan.Segments)
+                {
+                    using var stream = FileFollower.Open(segment);
+                    analyzer.Read(segment.Path == host.Root.Resolve(log) ? log : log + " (rotated: " + Path.GetFileName(segment.Path) + ")", stream, File.GetLastWriteTime(segment.Path));
+                }
+
+                files.Add(plan.Next);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                using var stream = FileFollower.Open(segment);
-                analyzer.Read(segment.Path == host.Root.Resolve(log) ? log : log + " (rotated: " + Path.GetFileName(segment.Path) + ")", stream, File.GetLastWriteTime(segment.Path));
+                // A file deleted or compressed away under the run, a corrupt archive, an unreadable directory: this log keeps
+                // its old position, so the next run reads on from there (what was read now may be read again, never lost).
+                analyzer.Problem($"{log}: {e.Message}; its position is kept for the next run");
+                if (previous is not null)
+                {
+                    files.Add(previous);
+                }
             }
-
-            files.Add(plan.Next);
         }
 
         return (state.Kmsg, files, lost);
@@ -187,7 +200,9 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
         try
         {
             using var entry = System.Text.Json.JsonDocument.Parse(line);
-            return entry.RootElement.TryGetProperty("_SOURCE_MONOTONIC_TIMESTAMP", out var usec) && ulong.TryParse(usec.GetString(), CultureInfo.InvariantCulture, out var value) ? value : null;
+            return entry.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && entry.RootElement.TryGetProperty("_SOURCE_MONOTONIC_TIMESTAMP", out var usec) && usec.ValueKind == System.Text.Json.JsonValueKind.String
+                && ulong.TryParse(usec.GetString(), CultureInfo.InvariantCulture, out var value) ? value : null;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -21,6 +21,8 @@ public sealed class KernelLogAnalyzer : ILogLineSink
     /// <summary>Hosts kept apart in one log; lines of further hosts share the last lane (a central log of more hosts than this is unusual).</summary>
     public const int MaxHosts = 10_000;
 
+    private const string OverflowHost = "(more hosts)";
+
     private readonly AscAscqTable table;
     private readonly Dictionary<string, LogLane> lanes = new(StringComparer.Ordinal);
     private readonly LogLineScanner scanner;
@@ -120,15 +122,16 @@ public sealed class KernelLogAnalyzer : ILogLineSink
     /// <summary>The analysis so far.</summary>
     public KernelLogAnalysis Finish()
     {
-        var busy = lanes.Values.Where(l => l.Incidents.Count > 0 || l.Host is not null).ToArray();
-        var found = lanes.Values.SelectMany(l => l.Incidents.Build().Select(i => i with { Host = l.Host })).ToArray();
-        var dropped = lanes.Values.Sum(l => l.Incidents.Dropped);
+        var distinct = lanes.Values.Distinct().ToArray();
+        var busy = distinct.Where(l => l.Incidents.Count > 0 || l.Host is not null).ToArray();
+        var found = distinct.SelectMany(l => l.Incidents.Build().Select(i => i with { Host = l.Host })).ToArray();
+        var dropped = distinct.Sum(l => l.Incidents.Dropped);
         if (dropped > 0)
         {
             problems.Add($"more than 10,000 distinct incidents on one host: {dropped} further events were counted but not grouped");
         }
 
-        var hosts = lanes.Values.Select(l => l.Host).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        var hosts = distinct.Select(l => l.Host).OfType<string>().Order(StringComparer.Ordinal).ToArray();
         return new KernelLogAnalysis(found, sources, counts, busy.Length == 0 ? lane.Incidents.Boots : busy.Max(l => l.Incidents.Boots), problems, hosts);
     }
 
@@ -157,7 +160,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
         // A continuation (libata's res line, the cause before "SMP disabled") needs the line above it, which the
         // prefilter did not pass: it is placed on the timeline first, so a continuation without a stamp takes its time.
         var before = !previous.IsEmpty && envelope.Messages.Any(m => m.StartsWith("res ", StringComparison.Ordinal) || m.StartsWith("SMP disabled", StringComparison.Ordinal))
-            ? Previous(Encoding.UTF8.GetString(previous), lineNumber) : null;
+            ? Previous(Encoding.UTF8.GetString(previous), lineNumber, envelope.Host) : null;
         var time = lane.Clock.Place(envelope, envelope.Messages[0].StartsWith("Linux version ", StringComparison.Ordinal));
         if (time.Wall is { } wall && ((since is { } s && wall < s) || (until is { } u && wall >= u)))
         {
@@ -180,17 +183,19 @@ public sealed class KernelLogAnalyzer : ILogLineSink
         var key = host ?? "";
         if (!lanes.TryGetValue(key, out var found))
         {
-            found = lanes.Count < MaxHosts || lane is null ? new LogLane(table, host, written.Year, written.Month) : lane;
+            found = lanes.Count < MaxHosts || lane is null ? new LogLane(table, host, written.Year, written.Month)
+                : lanes.TryGetValue(OverflowHost, out var overflow) ? overflow : lanes[OverflowHost] = new LogLane(table, OverflowHost, written.Year, written.Month);
             lanes[key] = found;
         }
 
         return found;
     }
 
-    private LogLine? Previous(string raw, long lineNumber)
+    /// <summary>The line above as a line of <paramref name="host"/>; null when it is not a kernel line, or (a central log) another host's.</summary>
+    private LogLine? Previous(string raw, long lineNumber, string? host)
     {
         var envelope = LogEnvelopeParser.Parse(raw);
-        return envelope.IsKernel && envelope.Messages.Count > 0 && envelope.Marker == LogMarker.None
+        return envelope.IsKernel && envelope.Messages.Count > 0 && envelope.Marker == LogMarker.None && envelope.Host == host
             ? new LogLine(source, lineNumber - 1, Lane(envelope.Host).Clock.Place(envelope, isBootBanner: false), envelope.Level, envelope.Host, envelope.Messages[^1], raw)
             : null;
     }

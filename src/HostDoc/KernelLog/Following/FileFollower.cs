@@ -44,7 +44,8 @@ public static class FileFollower
 
         if (at < 0)
         {
-            var lost = $"{name}: the file read up to byte {previous.Current.Offset:N0} last time is gone (rotated out or replaced); " +
+            var mark = previous.Current.Offset == 0 && previous.Previous is { } p2 ? p2 : previous.Current;
+            var lost = $"{name}: the file read up to byte {mark.Offset:N0} last time is gone (rotated out or replaced); " +
                 "what was written to it after that run is lost, reading the current file from its start";
             return Finish(name, candidates, Existing([log], 0), lost);
         }
@@ -137,6 +138,8 @@ public static class FileFollower
         var siblings = Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory, name + "*").Where(f => IsRotated(Path.GetFileName(f), name)).ToArray()
             : [];
+        // While logrotate compresses X, both X and a partial X.gz exist: X is the whole of it.
+        siblings = siblings.Where(f => !f.EndsWith(".gz", StringComparison.Ordinal) || !siblings.Contains(f[..^3])).ToArray();
         var ordered = LogFiles.InRotationOrder(siblings.Append(path)).Where(p => p != path).Append(path);
         var list = ordered.Select(Candidate.Of).OfType<Candidate>().ToList();
         if (list.Count == 0 || list[^1].Path != path)

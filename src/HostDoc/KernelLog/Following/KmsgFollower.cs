@@ -14,7 +14,9 @@ public static class KmsgFollower
     /// </summary>
     public static KmsgFollow Follow(IReadOnlyList<KmsgRecord> records, string bootId, KmsgPosition? previous, bool fromStart)
     {
-        var rebooted = previous is not null && previous.BootId != bootId;
+        // A new boot id is a reboot; so is a ring whose newest record is older than what was consumed (sequence numbers
+        // restart at 0 each boot), which is how a reboot shows when boot_id cannot be read.
+        var rebooted = previous is not null && (previous.BootId != bootId || (records.Count > 0 && records[^1].Sequence + 1 < previous.NextSequence));
         if (previous is null && !fromStart)
         {
             return new KmsgFollow([], new KmsgPosition(bootId, records.Count > 0 ? records[^1].Sequence + 1 : 0, records.Count > 0 ? records[^1].Microseconds : 0), 0, false);

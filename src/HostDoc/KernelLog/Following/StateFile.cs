@@ -133,11 +133,17 @@ public static class StateFile
         ReadMark(e.GetProperty("current")),
         e.TryGetProperty("previous", out var previous) ? ReadMark(previous) : null);
 
-    private static FileMark ReadMark(JsonElement e) => new(
-        e.GetProperty("device").GetUInt64(),
-        e.GetProperty("inode").GetUInt64(),
-        new FileHead(e.GetProperty("head_length").GetInt32(), e.GetProperty("head_sha256").GetString() ?? ""),
-        e.GetProperty("offset").GetInt64());
+    private static FileMark ReadMark(JsonElement e)
+    {
+        var length = e.GetProperty("head_length").GetInt32();
+        var offset = e.GetProperty("offset").GetInt64();
+        if (length is < 0 or > FileHead.MaxLength || offset < length)
+        {
+            throw new FormatException($"a head of {length} bytes at offset {offset} is not one hostdoc writes");
+        }
+
+        return new FileMark(e.GetProperty("device").GetUInt64(), e.GetProperty("inode").GetUInt64(), new FileHead(length, e.GetProperty("head_sha256").GetString() ?? ""), offset);
+    }
 
     private static ReportedIncident ReadIncident(JsonElement e) => new(
         e.GetProperty("id").GetString() ?? "",
