@@ -147,7 +147,7 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
             var previous = state.Files.FirstOrDefault(f => f.Path == log);
             try
             {
-                var plan = FileFollower.Plan(log, host.Root.Resolve(log), previous, fromStart);
+                using var plan = FileFollower.Plan(log, host.Root.Resolve(log), previous, fromStart);
                 if (plan.Lost is { } what)
                 {
                     notes.Add(Lost(log, what));

@@ -1,4 +1,5 @@
 using HostDoc.KernelLog.Reading;
+using Microsoft.Win32.SafeHandles;
 
 namespace HostDoc.KernelLog.Following;
 
@@ -9,32 +10,38 @@ namespace HostDoc.KernelLog.Following;
 /// <param name="Compressed">True when it starts with the gzip magic.</param>
 /// <param name="Consumable">How far it may be read this run: the byte after its last newline for a file still
 /// written to, null for a finished file (read to its end).</param>
-internal sealed record Candidate(string Path, bool Exists, FileIdentity Identity, bool Compressed, long? Consumable)
+/// <param name="Handle">The file as opened when the run began: everything is read through it, never by name again.</param>
+internal sealed record Candidate(string Path, bool Exists, FileIdentity Identity, bool Compressed, long? Consumable, SafeFileHandle? Handle)
 {
     /// <summary>The file at <paramref name="path"/> as a finished (rotated) candidate; null when it cannot be opened.</summary>
     public static Candidate? Of(string path)
     {
+        SafeFileHandle? handle = null;
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (FileIdentity.Of(handle) is not { } identity)
             {
+                handle.Dispose();
                 return null;
             }
 
             Span<byte> magic = stackalloc byte[2];
             var compressed = RandomAccess.Read(handle, magic, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-            var candidate = new Candidate(path, true, identity, compressed, null);
-            return candidate;
+            return new Candidate(path, true, identity, compressed, null, handle);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            handle?.Dispose();
             return null;
         }
     }
 
     /// <summary>A log name with no file behind it.</summary>
-    public static Candidate Missing(string path) => new(path, false, default, false, 0);
+    public static Candidate Missing(string path) => new(path, false, default, false, 0, null);
+
+    /// <summary>The whole file from its start, decompressed.</summary>
+    public Stream Open() => LogFiles.Decompressed(new HandleStream(Handle ?? throw new FileNotFoundException("no such file", Path)));
 
     /// <summary>This candidate as the log itself: read up to its last complete line.</summary>
     public Candidate AsLog() => this with { Consumable = Exists ? LastNewline() : 0 };
@@ -49,7 +56,7 @@ internal sealed record Candidate(string Path, bool Exists, FileIdentity Identity
 
         try
         {
-            using var stream = LogFiles.Open(Path);
+            using var stream = Open();
             return FileHead.Read(stream, mark.Head.Length) == mark.Head;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -61,9 +68,8 @@ internal sealed record Candidate(string Path, bool Exists, FileIdentity Identity
     /// <summary>The offset just past the last newline among the first <see cref="FileIdentity.Size"/> bytes; 0 when there is none.</summary>
     public long LastNewline()
     {
-        using var handle = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var buffer = new byte[64 * 1024];
-        for (var end = Identity.Size; end > 0;)
+        for (var end = Identity.Size; end > 0 && Handle is { } handle;)
         {
             var start = Math.Max(0, end - buffer.Length);
             var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)(end - start)), start);
@@ -87,7 +93,7 @@ internal sealed record Candidate(string Path, bool Exists, FileIdentity Identity
             return Identity.Size;
         }
 
-        using var stream = LogFiles.Open(Path);
+        using var stream = Open();
         var buffer = new byte[64 * 1024];
         long total = 0;
         while (stream.Read(buffer) is var n and > 0)

@@ -56,12 +56,12 @@ public static class FileFollower
     /// <summary>Segments over <paramref name="files"/> that exist: the first from <paramref name="offset"/>, the rest whole, each up to what may be consumed.</summary>
     private static List<FileSegment> Existing(IEnumerable<Candidate> files, long offset) =>
         files.Select((c, i) => (c, start: i == 0 ? offset : 0)).Where(x => x.c.Exists)
-            .Select(x => new FileSegment(x.c.Path, x.start, x.c.Consumable is { } end ? Math.Max(x.start, end) : null, x.c.Compressed)).ToList();
+            .Select(x => new FileSegment(x.c.Path, x.start, x.c.Consumable is { } end ? Math.Max(x.start, end) : null, x.c.Compressed, x.c.Handle!)).ToList();
 
     /// <summary>Opens a segment as a stream of exactly its bytes (decompressed, the start skipped).</summary>
     public static Stream Open(FileSegment segment)
     {
-        var stream = LogFiles.Open(segment.Path);
+        var stream = LogFiles.Decompressed(new HandleStream(segment.Handle));
         Skip(stream, segment.Start);
         return segment.End is { } end ? new BoundedStream(stream, end - segment.Start) : stream;
     }
@@ -79,7 +79,7 @@ public static class FileFollower
             previous = end > 0 ? Mark(candidates[i], end) : null;
         }
 
-        return new FollowPlan(segments, new FilePosition(name, current, previous), lost);
+        return new FollowPlan(segments, new FilePosition(name, current, previous), lost, candidates.Select(c => c.Handle).OfType<Microsoft.Win32.SafeHandles.SafeFileHandle>().ToArray());
     }
 
     /// <summary>Where reading <paramref name="candidate"/> ends this run: its segment's end, or (not read) what it holds.</summary>
@@ -93,7 +93,7 @@ public static class FileFollower
             return new FileMark(0, 0, FileHead.Empty, 0);
         }
 
-        using var stream = LogFiles.Open(candidate.Path);
+        using var stream = candidate.Open();
         var length = (int)Math.Min(FileHead.MaxLength, offset);
         var head = FileHead.Read(stream, length) ?? FileHead.Empty;
         return new FileMark(candidate.Identity.Device, candidate.Identity.Inode, head, offset);

@@ -78,7 +78,7 @@ public sealed class FileFollowerPropertyTests
 
         public void Run()
         {
-            var plan = FileFollower.Plan(path, path, position, fromStart: true);
+            using var plan = FileFollower.Plan(path, path, position, fromStart: true);
             Lost ??= plan.Lost;
             foreach (var segment in plan.Segments)
             {
