@@ -188,7 +188,11 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
             return null;
         }
 
-        var after = lines.Where(l => SourceMicroseconds(l) is not { } usec || usec > old.LastMicroseconds).ToArray();
+        // Entries after the last record consumed: later timestamps, and of those sharing its timestamp (one printk of several
+        // lines) the ones past the number already consumed.
+        var sameStamp = 0;
+        var after = lines.Where(l => SourceMicroseconds(l) is not { } usec || usec > old.LastMicroseconds
+            || (usec == old.LastMicroseconds && ++sameStamp > old.AtLastMicroseconds)).ToArray();
         analyzer.Read("journal of the previous boot", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', after) + "\n")), host.Clock.GetLocalNow().DateTime);
         previousBoot = old.BootId;
         return lines.TakeLast(30).ToArray();

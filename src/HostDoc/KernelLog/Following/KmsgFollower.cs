@@ -19,7 +19,7 @@ public static class KmsgFollower
         var rebooted = previous is not null && (previous.BootId != bootId || (records.Count > 0 && records[^1].Sequence + 1 < previous.NextSequence));
         if (previous is null && !fromStart)
         {
-            return new KmsgFollow([], new KmsgPosition(bootId, records.Count > 0 ? records[^1].Sequence + 1 : 0, records.Count > 0 ? records[^1].Microseconds : 0), 0, false);
+            return new KmsgFollow([], Position(bootId, records.Count > 0 ? records[^1].Sequence + 1 : 0, records, null), 0, false);
         }
 
         var next = previous is null || rebooted ? 0 : previous.NextSequence;
@@ -32,7 +32,20 @@ public static class KmsgFollower
             expected = record.Sequence + 1;
         }
 
-        var lastMicroseconds = taken.Length > 0 ? taken[^1].Microseconds : previous is not null && !rebooted ? previous.LastMicroseconds : 0;
-        return new KmsgFollow(taken, new KmsgPosition(bootId, Math.Max(expected, next), lastMicroseconds), lost, rebooted);
+        return new KmsgFollow(taken, Position(bootId, Math.Max(expected, next), taken, rebooted ? null : previous), lost, rebooted);
+    }
+
+    /// <summary>The position after <paramref name="consumed"/>: the last timestamp and how many consumed records carry it.</summary>
+    private static KmsgPosition Position(string bootId, ulong next, IReadOnlyList<KmsgRecord> consumed, KmsgPosition? before)
+    {
+        if (consumed.Count == 0)
+        {
+            return new KmsgPosition(bootId, next, before?.LastMicroseconds ?? 0, before?.AtLastMicroseconds ?? 0);
+        }
+
+        var last = consumed[^1].Microseconds;
+        var count = consumed.Reverse().TakeWhile(r => r.Microseconds == last).Count();
+        count += count == consumed.Count && before?.LastMicroseconds == last ? before.AtLastMicroseconds : 0;
+        return new KmsgPosition(bootId, next, last, count);
     }
 }

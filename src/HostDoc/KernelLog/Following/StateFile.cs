@@ -33,7 +33,8 @@ public static class StateFile
 
             KmsgPosition? kmsg = root.TryGetProperty("kmsg", out var k) && k.ValueKind == JsonValueKind.Object
                 ? new KmsgPosition(k.GetProperty("boot_id").GetString() ?? "", k.GetProperty("next_sequence").GetUInt64(),
-                    k.TryGetProperty("last_usec", out var usec) ? usec.GetUInt64() : 0)
+                    k.TryGetProperty("last_usec", out var usec) ? usec.GetUInt64() : 0,
+                    k.TryGetProperty("at_last_usec", out var at) ? at.GetInt32() : 0)
                 : null;
             var files = root.TryGetProperty("files", out var f) ? f.EnumerateArray().Select(ReadFile).ToArray() : [];
             var reported = root.TryGetProperty("reported", out var r) ? r.EnumerateArray().Select(ReadIncident).ToArray() : [];
@@ -83,6 +84,7 @@ public static class StateFile
             json.WriteString("boot_id", kmsg.BootId);
             json.WriteNumber("next_sequence", kmsg.NextSequence);
             json.WriteNumber("last_usec", kmsg.LastMicroseconds);
+            json.WriteNumber("at_last_usec", kmsg.AtLastMicroseconds);
             json.WriteEndObject();
         }
 
