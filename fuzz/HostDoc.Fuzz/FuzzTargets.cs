@@ -81,22 +81,31 @@ public sealed class FuzzTargets
 
     // One scratch tree per harness process, made on first use.
     private readonly Lazy<string> sysTree = new(() => Directory.CreateTempSubdirectory("hostdoc-fuzz-sys-").FullName);
+    private readonly string?[] writtenParts = new string?[SysValueFiles.Length];
 
     private void SysValues(byte[] bytes)
     {
         var parts = Encoding.UTF8.GetString(bytes).Split('\0');
         for (var i = 0; i < SysValueFiles.Length; i++)
         {
+            var part = i < parts.Length ? parts[i] : null;
+            if (writtenParts[i] == part)
+            {
+                continue;   // only what changed since the last input is written: AFL++ mutates a part or two at a time
+            }
+
             var path = sysTree.Value + SysValueFiles[i];
-            if (i < parts.Length)
+            if (part is not null)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, parts[i]);
+                File.WriteAllText(path, part);
             }
             else
             {
                 File.Delete(path);
             }
+
+            writtenParts[i] = part;
         }
 
         var root = HostRoot.At(sysTree.Value);
