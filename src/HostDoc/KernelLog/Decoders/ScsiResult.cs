@@ -48,7 +48,7 @@ public static class ScsiResult
 
         var driver = (int)(result >> 24) & 0xff;
         var host = (int)(result >> 16) & 0xff;
-        var status = Status((int)result & 0xff);
+        var status = Status((int)(result & 0xff));
         var colon = status.IndexOf(':', StringComparison.Ordinal);
         return $"{(driver < Drivers.Length ? Drivers[driver] : $"driver 0x{driver:x2}")}, {(host < Hosts.Length ? Hosts[host] : $"host 0x{host:x2}")}, {(colon > 0 ? status[..colon] : status)}";
     }
