@@ -13,6 +13,7 @@ namespace HostDoc.Findings;
 /// <param name="Explanation">Why this matters, in terms of what the kernel does.</param>
 /// <param name="Evidence">The values and lines it saw.</param>
 /// <param name="Advice">What to do; empty for OK findings.</param>
+/// <param name="Data">Typed members for machine output (JSON <c>data</c>): kind, device names, numbers; empty when the finding has none.</param>
 public sealed record Finding(
     string Id,
     Severity Severity,
@@ -20,4 +21,5 @@ public sealed record Finding(
     string Summary,
     string Explanation,
     IReadOnlyList<Evidence> Evidence,
-    string Advice);
+    string Advice,
+    IReadOnlyList<DataField>? Data = null);

@@ -14,14 +14,15 @@ public static class HostKernelLog
     /// When the host booted, to put kmsg's uptime stamps on the wall clock: /proc/stat's <c>btime</c> (in a
     /// captured tree too), else on the live host now − /proc/uptime; null when neither is known.
     /// </summary>
-    public static DateTime? BootTime(HostRoot root, TimeProvider clock)
+    public static DateTimeOffset? BootTime(HostRoot root, TimeProvider clock)
     {
         if (KernelStat.Read(root).Value?.BootTime is { } seconds && UnixTime.FromSeconds(seconds) is { } boot)
         {
-            return boot.ToOffset(clock.LocalTimeZone.GetUtcOffset(boot)).DateTime;
+            return boot.ToOffset(clock.LocalTimeZone.GetUtcOffset(boot));
         }
 
-        return root.IsLive && Uptime.Read(root) is { } up ? UnixTime.Add(clock.GetLocalNow().DateTime, -up) : null;
+        var now = clock.GetLocalNow();
+        return root.IsLive && Uptime.Read(root) is { } up && UnixTime.Add(now.DateTime, -up) is { } start ? new DateTimeOffset(start, now.Offset) : null;
     }
 
     /// <summary>What a kernel log problem says when the reader lacked the right: the report gathers these as "needs root".</summary>

@@ -47,8 +47,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
 
     /// <summary>Every anchor phrase the prefilter looks for (for the benchmark's grep alternation).</summary>
     public static IReadOnlyList<LogAnchor> Anchors(AscAscqTable table) =>
-        new ILineRecognizer[] { new ScsiRecognizer(table), new LibataRecognizer(), new BlockRecognizer(), new FilesystemRecognizer(), new SystemRecognizer() }
-            .SelectMany(r => r.Anchors).Concat(MarkerAnchors).Distinct().ToArray();
+        LogLane.Others().Prepend(new ScsiRecognizer(table)).SelectMany(r => r.Anchors).Concat(MarkerAnchors).Distinct().ToArray();
 
     /// <summary>Reads a log stream; <paramref name="written"/> (the file's modification time) gives syslog lines their year.</summary>
     public void Read(string name, Stream stream, DateTime written)
@@ -96,7 +95,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
     }
 
     /// <summary>Reads kernel ring-buffer records (<c>/dev/kmsg</c>); <paramref name="bootTime"/> turns their uptime into wall-clock time.</summary>
-    public void Read(string name, IEnumerable<KmsgRecord> records, DateTime? bootTime)
+    public void Read(string name, IEnumerable<KmsgRecord> records, DateTimeOffset? bootTime)
     {
         Begin(name, DateTime.Now);
         long number = 0;
@@ -107,8 +106,9 @@ public sealed class KernelLogAnalyzer : ILogLineSink
             counts.Bytes += record.Message.Length;
             var message = record.Message.Replace("\\x0a", "\n", StringComparison.Ordinal);
             var uptime = record.Microseconds / 1e6;
-            var envelope = new LogEnvelope(bootTime is { } boot ? UnixTime.Add(boot, uptime) : null, bootTime is not null, uptime, record.Level, null, true,
-                LogMarker.None, LogEnvelopeParser.SplitTorn(message));
+            var wall = bootTime is { } boot ? UnixTime.Add(boot.DateTime, uptime) : null;
+            var envelope = new LogEnvelope(wall, wall is not null, uptime, record.Level, null, true,
+                LogMarker.None, LogEnvelopeParser.SplitTorn(message), Offset: wall is null ? null : bootTime?.Offset);
             counts.Candidates++;
             Place(envelope, number, record.Message, []);
         }

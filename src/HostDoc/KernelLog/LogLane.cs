@@ -19,9 +19,14 @@ internal sealed class LogLane
     {
         Host = host;
         scsi = new ScsiRecognizer(table);
-        others = [new LibataRecognizer(), new BlockRecognizer(), new FilesystemRecognizer(), new SystemRecognizer()];
+        others = Others();
         Clock = new LogClock(year, month);
     }
+
+    /// <summary>The recognizers after SCSI, in the order they are offered a line (NVMe before the block layer: its lines name nvme0n1 too).</summary>
+    public static ILineRecognizer[] Others() =>
+        [new LibataRecognizer(), new NvmeRecognizer(), new BlockRecognizer(), new FilesystemRecognizer(), new RaidRecognizer(), new KernelFaultRecognizer(),
+         new NetworkRecognizer(), new HardwareRecognizer(), new BusRecognizer(), new SystemRecognizer()];
 
     /// <summary>The host name of the lane's lines; null for a log without host names (dmesg, kmsg, journalctl short).</summary>
     public string? Host { get; }

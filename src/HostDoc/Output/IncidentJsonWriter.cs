@@ -7,11 +7,16 @@ using HostDoc.KernelLog.Reading;
 
 namespace HostDoc.Output;
 
-/// <summary><c>hostdoc logs --format json</c>: schema <c>hostdoc.logs/1</c>, one object per incident with its decoded facts and lines.</summary>
+/// <summary>
+/// <c>hostdoc logs --format json</c>: schema <c>hostdoc.logs/2</c> (<c>schemas/hostdoc.logs-2.schema.json</c>), one object per
+/// incident with its sentences, its typed members (<c>data</c>: kind, the device chain by name, LBAs and counts as numbers),
+/// its times as objects (as printed, RFC 3339 where the zone is known, uptime, boot), its decoded facts and its lines.
+/// Version 2 made <c>times</c> objects (they were strings) and added <c>data</c>.
+/// </summary>
 public static class IncidentJsonWriter
 {
     /// <summary>The schema id.</summary>
-    public const string Schema = "hostdoc.logs/1";
+    public const string Schema = "hostdoc.logs/2";
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -44,17 +49,25 @@ public static class IncidentJsonWriter
                     json.WriteString("host", host);
                 }
 
+                json.WriteString("kind", i.Fields.FirstOrDefault(f => f.Name == "kind")?.Value.Text ?? "event");
                 json.WriteString("summary", i.Summary);
                 json.WriteString("explanation", i.Explanation);
                 json.WriteString("advice", i.Advice);
                 WriteTime(json, "first_seen", i.FirstSeen);
                 WriteTime(json, "last_seen", i.LastSeen);
                 json.WriteNumber("occurrences", i.Occurrences);
-                JsonParts.WriteStrings(json, "times", i.Times.Select(t => t.IsoWall ?? t.ToString()));
+                json.WriteStartArray("times");
+                foreach (var t in i.Times)
+                {
+                    WriteTime(json, null, t);
+                }
+
+                json.WriteEndArray();
                 JsonParts.WriteStrings(json, "chain", i.Chain);
                 JsonParts.WriteEvidence(json, "facts", i.Facts);
                 JsonParts.WriteStrings(json, "consequences", i.Consequences);
                 JsonParts.WriteStrings(json, "cross_checks", i.CrossChecks);
+                JsonParts.WriteData(json, i.Fields);
                 json.WriteStartArray("lines");
                 foreach (var l in i.Lines)
                 {
@@ -93,11 +106,20 @@ public static class IncidentJsonWriter
         writer.Write('\n');
     }
 
-    private static void WriteTime(Utf8JsonWriter json, string name, LogTime time)
+    private static void WriteTime(Utf8JsonWriter json, string? name, LogTime time)
     {
-        json.WriteStartObject(name);
+        if (name is null)
+        {
+            json.WriteStartObject();
+        }
+        else
+        {
+            json.WriteStartObject(name);
+        }
+
         json.WriteString("text", time.ToString());
         json.WriteString("wall", time.IsoWall);
+        json.WriteString("rfc3339", time.Rfc3339);
         json.WriteBoolean("year_known", time.YearKnown);
         if (time.Uptime is { } u)
         {

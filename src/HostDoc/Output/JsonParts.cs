@@ -22,6 +22,47 @@ internal static class JsonParts
         json.WriteEndArray();
     }
 
+    /// <summary><c>"data": {"kind": "disk", "lba": 291766746, …}</c>: each field as its JSON type.</summary>
+    public static void WriteData(Utf8JsonWriter json, IReadOnlyList<DataField>? fields)
+    {
+        json.WriteStartObject("data");
+        foreach (var field in fields ?? [])
+        {
+            switch (field.Value)
+            {
+                case DataText t:
+                    json.WriteString(field.Name, t.Value);
+                    break;
+                case DataInteger i:
+                    json.WriteNumber(field.Name, i.Value);
+                    break;
+                case DataUnsigned u:
+                    json.WriteNumber(field.Name, u.Value);
+                    break;
+                case DataReal r:
+                    json.WriteNumber(field.Name, r.Value);
+                    break;
+                case DataFlag f:
+                    json.WriteBoolean(field.Name, f.Value);
+                    break;
+                case DataCounts c:
+                    json.WriteStartObject(field.Name);
+                    foreach (var (name, count) in c.Values)
+                    {
+                        json.WriteNumber(name, count);
+                    }
+
+                    json.WriteEndObject();
+                    break;
+                default:
+                    json.WriteString(field.Name, field.Value.Text);
+                    break;
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
     /// <summary><c>"name": ["…", …]</c>.</summary>
     public static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

@@ -9,7 +9,7 @@ namespace HostDoc.Output;
 /// <summary>
 /// Writes a report as JSON, schema <see cref="Schema"/>: <c>{schema, generated, host{name, kernel,
 /// root}, worst, checks[{name, state, findings[{id, severity, subject, summary, explanation,
-/// evidence[{label, value, source}], advice}], measurements[{label, value, unit, warning, critical,
+/// evidence[{label, value, source}], advice, data{…typed}}], measurements[{label, value, unit, warning, critical,
 /// min, max}], problems[{path, kind, message, line}]}]}</c>. Adding a member is compatible;
 /// renaming or removing one needs a new schema version.
 /// </summary>
@@ -75,6 +75,7 @@ public static class JsonReportWriter
             json.WriteString("explanation", f.Explanation);
             JsonParts.WriteEvidence(json, "evidence", f.Evidence);
             json.WriteString("advice", f.Advice);
+            JsonParts.WriteData(json, f.Data);
             json.WriteEndObject();
         }
 

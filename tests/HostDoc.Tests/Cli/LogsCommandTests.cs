@@ -33,13 +33,39 @@ public sealed class LogsCommandTests
         var run = CliRun.Of("logs", "--format", "json", Log("seed-ata6-ext3.log"));
         Assert.Equal(0, run.Code);
         using var doc = JsonDocument.Parse(run.Out);
-        Assert.Equal("hostdoc.logs/1", doc.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("hostdoc.logs/2", doc.RootElement.GetProperty("schema").GetString());
         Assert.Equal(57, doc.RootElement.GetProperty("read").GetProperty("lines").GetInt32());
         var incident = Assert.Single(doc.RootElement.GetProperty("incidents").EnumerateArray());
         Assert.Equal("log.disk-media-error", incident.GetProperty("id").GetString());
         Assert.Equal(3, incident.GetProperty("occurrences").GetInt32());
         Assert.Equal(["ata6.00", "5:0:0:0", "sdf", "dm-0"], incident.GetProperty("chain").EnumerateArray().Select(e => e.GetString()));
         Assert.False(incident.GetProperty("first_seen").GetProperty("year_known").GetBoolean());
+        Assert.Equal("disk", incident.GetProperty("kind").GetString());
+        var data = incident.GetProperty("data");
+        Assert.Equal(JsonValueKind.Number, data.GetProperty("lba").ValueKind);
+        Assert.Equal(291766746UL, data.GetProperty("lba").GetUInt64());
+        Assert.Equal(8UL, data.GetProperty("sectors").GetUInt64());
+        Assert.Equal("ata6", data.GetProperty("ata_port").GetString());
+        Assert.Equal("ata6.00", data.GetProperty("ata_device").GetString());
+        Assert.Equal("5:0:0:0", data.GetProperty("scsi").GetString());
+        Assert.Equal("sdf", data.GetProperty("disk").GetString());
+        Assert.Equal("dm-0", data.GetProperty("dm").GetString());
+        Assert.Equal("ext3", data.GetProperty("filesystem").GetString());
+        Assert.True(data.GetProperty("journal_aborted").GetBoolean());
+        var times = incident.GetProperty("times").EnumerateArray().ToArray();
+        Assert.Equal(3, times.Length);
+        Assert.Equal(JsonValueKind.Null, times[0].GetProperty("rfc3339").ValueKind);   // BSD syslog: no zone, no year
+        Assert.Equal(0, times[0].GetProperty("boot").GetInt32());
+    }
+
+    [Fact]
+    public void Json_times_carry_rfc3339_when_the_envelope_gives_the_zone()
+    {
+        var run = CliRun.Of("logs", "--format", "json", Log("envelopes/rsyslog-rfc3339.log"));
+        using var doc = JsonDocument.Parse(run.Out);
+        var incident = doc.RootElement.GetProperty("incidents").EnumerateArray().First(i => i.GetProperty("id").GetString() == "log.disk-media-error");
+        Assert.Matches(@"^2014-03-18T13:27:44\.\d+\+01:00$", incident.GetProperty("first_seen").GetProperty("rfc3339").GetString());
+        Assert.Equal(JsonValueKind.Number, incident.GetProperty("first_seen").GetProperty("uptime").ValueKind);
     }
 
     [Fact]

@@ -252,7 +252,7 @@ public sealed class RecognizerEraTests
     [InlineData("BUG: soft lockup - CPU#0 stuck for 61s! [java:1234]", "log.lockup", "CPU0")]
     [InlineData("rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:", "log.rcu-stall", "rcu")]
     [InlineData("INFO: rcu_sched self-detected stall on CPU { 3}  (t=60000 jiffies g=1 c=0 q=0)", "log.rcu-stall", "rcu")]
-    [InlineData("EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0 (channel:1 slot:0 page:0x12345 offset:0x0 grain:32 syndrome:0x0)", "log.hardware-error", "MC0")]
+    [InlineData("EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0 (channel:1 slot:0 page:0x12345 offset:0x0 grain:32 syndrome:0x0)", "log.hardware-error", "CPU_SrcID#0_Ha#0_Chan#1_DIMM#0")]
     [InlineData("mce: [Hardware Error]: Machine check events logged", "log.hardware-error", "machine check")]
     public void Machine_level_reports(string line, string id, string subject)
     {

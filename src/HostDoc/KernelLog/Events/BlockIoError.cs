@@ -22,3 +22,12 @@ public sealed record BlockIoError(LogLine Line, string Disk, ulong Sector, strin
 /// <param name="Function">The function whose messages were dropped.</param>
 /// <param name="Count">How many.</param>
 public sealed record BlockErrorsSuppressed(LogLine Line, string Function, int Count) : LogEvent(Line);
+
+/// <summary>
+/// <c>loop: Write error at byte offset N, length M.</c>: a loop device could not write its backing file. The
+/// line names no device; the block-layer error beside it (<c>I/O error, dev loop2, …</c>) does.
+/// </summary>
+/// <param name="Line">The line.</param>
+/// <param name="Offset">Byte offset in the backing file (= the loop device's byte offset).</param>
+/// <param name="Length">Bytes of the failed write, when printed.</param>
+public sealed record LoopWriteError(LogLine Line, ulong Offset, ulong? Length) : LogEvent(Line);

@@ -2,6 +2,7 @@ using HostDoc.Findings;
 using HostDoc.KernelLog.Decoders;
 using HostDoc.KernelLog.Events;
 using HostDoc.KernelLog.Reading;
+using HostDoc.Sources;
 
 namespace HostDoc.KernelLog.Incidents;
 
@@ -29,6 +30,9 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
 
     private ulong? commandLba;
     private bool lbaIsSector;
+    private int blockSize;
+    private (int Sct, int Sc)? nvmeStatus;
+    private int loopOffsets;
     private int sectors;
     private bool reallocateFailed;
     private string? sense;
@@ -117,6 +121,39 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
         }
     }
 
+    public void Take(NvmeIoError e)
+    {
+        Occurred(e.Line);
+        Disk ??= e.Namespace;
+        Media |= Decoders.NvmeStatus.IsMedia(e.Sct);
+        var name = Decoders.NvmeStatus.IoCommand(e.Opcode) ?? e.Command;
+        Write |= name.StartsWith("Write", StringComparison.Ordinal) || e.Opcode == 0x01;
+        if (e.Lba is { } lba)
+        {
+            commandLba ??= lba;
+            Lba ??= Media ? lba : null;
+            sectors = sectors == 0 && e.Blocks is { } blocks && blocks <= int.MaxValue ? (int)blocks : sectors;
+        }
+
+        Fact("NVMe command", $"{name} (0x{e.Opcode:x2}){(e.Lba is { } l ? $", LBA {IncidentText.Number(l)}" : "")}{(e.Blocks is { } b ? $", {b} block{(b == 1 ? "" : "s")}" : "")}");
+        Fact("NVMe status", Decoders.NvmeStatus.Describe(e.Sct, e.Sc)
+            + (e.DoNotRetry ? "; DNR: the controller says a retry would fail too" : "") + (e.More ? "; MORE: details in the controller's error log (nvme error-log)" : ""));
+        nvmeStatus ??= (e.Sct, e.Sc);
+        if (Decoders.NvmeStatus.Name(e.Sct, e.Sc) is { } known && e.Status.Length > 0 && e.Status != known && e.Status != "I/O Error")
+        {
+            CrossCheck($"the kernel printed status \"{e.Status}\", the specification names SCT 0x{e.Sct:x}/SC 0x{e.Sc:x2} \"{known}\" ✗");
+        }
+    }
+
+    public void Take(LoopWriteError e)
+    {
+        Saw(e.Line);
+        Write = true;
+        Fact("loop backing file", $"write failed at byte offset {IncidentText.Number(e.Offset)} (sector {IncidentText.Number(e.Offset / 512)}){(e.Length is { } l ? $", {l} bytes" : "")}: "
+            + "the file under the loop device could not be written (the filesystem holding it is full, read-only or failing)");
+        loopOffsets++;
+    }
+
     public void Take(BlockIoError e, bool occurrence)
     {
         Note(e.Line, occurrence);
@@ -133,6 +170,7 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
         Fact("block layer", $"{e.ErrorType} error, sector {IncidentText.Number(e.Sector)}{(e.Operation is null ? "" : $", {e.Operation}")}");
         if (commandLba is { } start)
         {
+            blockSize = e.Sector == start * 8 && start > 0 ? 4096 : blockSize;
             CrossCheck(e.Sector == start ? $"block-layer sector {IncidentText.Number(e.Sector)} = the command's start LBA ✓"
                 : e.Sector == start * 8 ? $"block-layer sector {IncidentText.Number(e.Sector)} = command LBA × 8: a 4Kn disk (4096-byte blocks) ✓"
                 : $"block-layer sector {IncidentText.Number(e.Sector)} ≠ the command's start LBA {IncidentText.Number(start)} (the request was split or retried) ✗");
@@ -172,6 +210,7 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
             Consequence(c);
         }
 
+        Typed(holder);
         var when = Occurrences == 1 ? $"at {FirstSeen}" : $"{IncidentText.Times(Occurrences)} ({IncidentText.TimeList(Times, Occurrences)})";
         var fsTail = Filesystem.StoppedWrites
             ? $"; {Filesystem.Name} {(Filesystem.JournalAborted is { } j ? $"aborted its journal at {j}" : "stopped")}{(Filesystem.ReadOnly is not null ? " and is read-only" : "")}"
@@ -192,20 +231,55 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
                 + "Reallocated_Sector_Ct, Current_Pending_Sector, Offline_Uncorrectable) and replace it. Find what is stored at the sector "
                 + "(debugfs icheck/ncheck on ext*, xfs_db blockget on XFS) and restore it from backup."
                 + (Filesystem.StoppedWrites ? $" Run fsck on {Filesystem.Device} unmounted before mounting it read-write again." : "");
-            return Make("log.disk-media-error", Severity.Critical, Disk ?? Address ?? Ata ?? "disk", summary, explanation, advice, chain)
+            return Make("disk", "log.disk-media-error", Severity.Critical, Disk ?? Address ?? Ata ?? "disk", summary, explanation, advice, chain)
                 with { Disk = Disk, Lba = Lba, LbaIsSector = lbaIsSector };
         }
 
-        var kinds = blockTypes.Count > 0 ? string.Join(", ", blockTypes) + " errors" : sense ?? "errors";
+        var kinds = blockTypes.Count > 0 ? string.Join(", ", blockTypes) + " errors"
+            : nvmeStatus is { } nv ? $"NVMe {Decoders.NvmeStatus.Name(nv.Sct, nv.Sc) ?? "error"}" : sense ?? "errors";
         var severity = senseKey is 1 or 6 ? Severity.Warning : Severity.Critical;
         var sectorsText = blockSectors.Count > 0 ? $" at {blockSectors.Count} sector{(blockSectors.Count == 1 ? "" : "s")} from {IncidentText.Number(blockSectors.Min)}" : "";
         return Make(
-            senseKey >= 0 ? "log.scsi-error" : "log.block-io-error", severity, Disk ?? Address ?? Ata ?? "disk",
+            "disk", senseKey >= 0 ? "log.scsi-error" : "log.block-io-error", severity, Disk ?? Address ?? Ata ?? "disk",
             $"{Disk ?? Address ?? Ata}: {kinds}{sectorsText}, {when}{fsTail}",
             "Requests to this device failed and were returned as errors to the filesystem or application that made them: whatever they read or wrote did not happen."
             + (senseKey >= 0 ? $" The device said why: {SenseKeys.Meaning(senseKey)}." : ""),
             $"Check the device (smartctl -a /dev/{Disk ?? "sdX"}), its cabling or path (multipath, HBA), and the kernel log just before the first error; verify the data written around {FirstSeen}.",
             chain) with { Disk = Disk, Lba = Lba, LbaIsSector = lbaIsSector };
+    }
+
+    /// <summary>The typed members: the chain by name, the failing location in 512-byte sectors (and in the device's own blocks where they differ), the decoded codes.</summary>
+    private void Typed(string? holder)
+    {
+        DeviceFields.Add(Data, Ata, Address, Disk, holder);
+        Data.Set("filesystem", Filesystem.Type);
+        var scale = (ulong)Math.Max(blockSize, 512) / 512;
+        if (Lba is { } lba)
+        {
+            Data.Set("lba", lbaIsSector ? lba : Saturating.Multiply(lba, scale));
+            if (!lbaIsSector && scale > 1)
+            {
+                Data.Set("device_lba", lba);
+                Data.Set("block_size", (long)blockSize);
+            }
+        }
+
+        Data.Set("sectors", sectors > 0 ? Saturating.Multiply((ulong)sectors, scale) : null);
+        Data.Set("media", Media);
+        Data.Set("write", Write);
+        Data.Set("sense_key", senseKey >= 0 ? senseKey : null);
+        Data.Set("loop_write_errors", loopOffsets > 0 ? loopOffsets : null);
+        if (nvmeStatus is { } status)
+        {
+            Data.Set("nvme_controller", Disk is { } ns && ns.IndexOf('n', 4) is var n and > 4 ? ns[..n] : null);
+            Data.Set("namespace", Disk is { } d && d.IndexOf('n', 4) is var at and > 4 && long.TryParse(d.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nsid) ? nsid : null);
+            Data.Set("nvme_sct", (long)status.Sct);
+            Data.Set("nvme_sc", (long)status.Sc);
+            Data.Set("nvme_status", Decoders.NvmeStatus.Name(status.Sct, status.Sc));
+        }
+        Data.Set("suppressed_lines", suppressed > 0 ? suppressed : null);
+        Data.Set("journal_aborted", Filesystem.JournalAborted is not null ? true : null);
+        Data.Set("read_only", Filesystem.ReadOnly is not null ? true : null);
     }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

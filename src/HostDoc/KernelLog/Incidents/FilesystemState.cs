@@ -22,6 +22,9 @@ internal sealed class FilesystemState
 
     public int LostWrites { get; private set; }
 
+    /// <summary>True when the filesystem said its metadata is corrupt (XFS <c>Corruption detected</c>, <c>Metadata corruption detected</c>).</summary>
+    public bool Corrupted { get; private set; }
+
     public int FailedReads { get; private set; }
 
     /// <summary>True once the filesystem stopped taking writes (journal aborted, read-only, shut down).</summary>
@@ -35,6 +38,7 @@ internal sealed class FilesystemState
         {
             case FilesystemEventKind.Error:
                 Errors++;
+                Corrupted |= e.Text.Contains("orruption", StringComparison.Ordinal);
                 FirstError ??= e.Function is null ? e.Text : $"{e.Function}: {e.Text}";
                 break;
             case FilesystemEventKind.JournalAborted:

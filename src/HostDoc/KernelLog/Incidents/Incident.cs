@@ -28,13 +28,17 @@ namespace HostDoc.KernelLog.Incidents;
 /// <param name="Lba">The failing location on it, for a disk incident.</param>
 /// <param name="LbaIsSector">True when <paramref name="Lba"/> is a 512-byte block-layer sector; false when it is in the device's logical blocks (ATA, SCSI).</param>
 /// <param name="Host">The host whose log line it came from (a central syslog), when the line named one.</param>
+/// <param name="Data">Typed members for machine output (<c>kind</c>, the device chain as named fields, numbers); see <c>schemas/</c>.</param>
 public sealed record Incident(
     string Id, Severity Severity, string Subject, string Summary, string Explanation, string Advice,
     LogTime FirstSeen, LogTime LastSeen, int Occurrences, IReadOnlyList<LogTime> Times,
     IReadOnlyList<string> Chain, IReadOnlyList<Evidence> Facts, IReadOnlyList<string> Consequences,
     IReadOnlyList<string> CrossChecks, IReadOnlyList<LogLine> Lines, int MoreLines,
-    string? Disk = null, ulong? Lba = null, bool LbaIsSector = false, string? Host = null)
+    string? Disk = null, ulong? Lba = null, bool LbaIsSector = false, string? Host = null, IReadOnlyList<DataField>? Data = null)
 {
+    /// <summary>The typed members; empty when there are none.</summary>
+    public IReadOnlyList<DataField> Fields => Data ?? [];
+
     /// <summary>The incident as a finding, facts and lines as evidence; <paramref name="withHost"/> (a log of many hosts) puts the host in its subject and summary.</summary>
     public Finding ToFinding(bool withHost = false) =>
         new(Id, Severity, withHost && Host is { } h ? $"{h} {Subject}" : Subject, withHost && Host is { } host ? $"{host}: {Summary}" : Summary, Explanation,
@@ -46,5 +50,6 @@ public sealed record Incident(
                 .. CrossChecks.Select(c => new Evidence("cross-check", c)),
                 .. Lines.Select(l => new Evidence("log", l.Raw, l.Where)),
             ],
-            Advice);
+            Advice,
+            Fields);
 }

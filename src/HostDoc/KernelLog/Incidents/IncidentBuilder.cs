@@ -20,6 +20,7 @@ public sealed class IncidentBuilder : IEventSink
     private readonly DeviceNames names = new();
     private readonly Dictionary<string, IncidentDraft> drafts = [];
     private DiskDraft? lastDisk;
+    private LoopWriteError? pendingLoop;
     private (AtaCommandError Error, IncidentDraft Draft)? lastAta;
     private string? lastFilesystemDevice;
 
@@ -58,11 +59,17 @@ public sealed class IncidentBuilder : IEventSink
             case FilesystemEvent f:
                 TakeFilesystem(f);
                 break;
+            case LoopWriteError w:
+                TakeLoop(w);
+                break;
+            case NvmeIoError n:
+                TakeNvme(n);
+                break;
             case SystemEvent { Kind: SystemEventKind.Boot }:
                 Boots++;
                 break;
             case SystemEvent s:
-                Draft($"{s.Kind}:{s.Subject}", () => new SystemDraft(s.Line, s.Kind, s.Subject))?.Take(s);
+                TakeSystem(s);
                 break;
             default:
                 break;
@@ -159,6 +166,63 @@ public sealed class IncidentBuilder : IEventSink
         lastAta = null;
     }
 
+    /// <summary>A loop write error joins the loopN incident beside it: the one just before, else the next block-layer error on a loop device.</summary>
+    private void TakeLoop(LoopWriteError w)
+    {
+        if (lastDisk is { Disk: { } disk } d && disk.StartsWith("loop", StringComparison.Ordinal) && d.Adjacent(w.Line, Burst))
+        {
+            d.Take(w);
+            return;
+        }
+
+        pendingLoop = w;
+    }
+
+    private void TakeNvme(NvmeIoError n)
+    {
+        var media = Decoders.NvmeStatus.IsMedia(n.Sct);
+        var key = media && n.Lba is { } lba ? $"media:{n.Namespace}:{lba}" : $"nvme:{n.Namespace}:{n.Sct}:{n.Sc}";
+        var draft = Draft(key, () => new DiskDraft(n.Line));
+        draft?.Take(n);
+        lastDisk = draft ?? lastDisk;
+        lastAta = null;
+    }
+
+    private void TakeSystem(SystemEvent s)
+    {
+        // One clocksource verdict whatever its lines name; an NFS server's OK and a reinstated path end the subject's incident.
+        var key = s.Kind == SystemEventKind.ClockUnstable ? $"{s.Kind}" : $"{s.Kind}:{s.Subject}";
+        if ((s.Ends || s.Continues) && !drafts.ContainsKey(key))
+        {
+            return;   // the end or a further line of trouble this log does not show
+        }
+
+        var draft = Draft(key, () => new SystemDraft(s.Line, s.Kind, s.Subject)) as SystemDraft;
+        draft?.Take(s);
+        if (draft is not null && s.Kind == SystemEventKind.RaidDegraded && !s.Continues && !s.Ends
+            && s.Data?.FirstOrDefault(f => f.Name == "member")?.Value.Text is { } member)
+        {
+            JoinMember(draft, s, member);
+        }
+    }
+
+    /// <summary>An md member that failed after its disk's errors: the array's incident names them and the disk's names the array it left.</summary>
+    private void JoinMember(SystemDraft array, SystemEvent s, string member)
+    {
+        var disk = drafts.Values.OfType<DiskDraft>()
+            .Where(d => d.Disk is { } name && (member == name || DeviceFields.IsPartition(member, name)) && d.Adjacent(s.Line, Aftermath))
+            .LastOrDefault();
+        if (disk is null)
+        {
+            return;
+        }
+
+        var md = s.Data?.FirstOrDefault(f => f.Name == "md")?.Value.Text ?? s.Subject;
+        disk.Consequence($"md array {md} dropped {member} at {s.Line.Time} and runs degraded");
+        names.LinkHolder(disk.Disk!, md);
+        array.Followed($"{member}'s disk {disk.Disk} failed requests just before (from {disk.FirstSeen}): see its disk incident");
+    }
+
     private void TakeBlock(BlockIoError b)
     {
         if (b.ErrorType is "operation not supported" or "nonblocking retry")
@@ -175,6 +239,11 @@ public sealed class IncidentBuilder : IEventSink
         var key = b.ErrorType.Contains("medium", StringComparison.Ordinal) ? $"media:{b.Disk}:{b.Sector}" : $"block:{b.Disk}:{b.ErrorType}";
         var draft = Draft(key, () => new DiskDraft(b.Line));
         draft?.Take(b, occurrence: true);
+        if (pendingLoop is { } w && b.Disk.StartsWith("loop", StringComparison.Ordinal) && draft is not null && draft.Adjacent(w.Line, Burst))
+        {
+            draft.Take(w);
+            pendingLoop = null;
+        }
         lastDisk = draft ?? lastDisk;
     }
 

@@ -29,6 +29,9 @@ internal abstract class IncidentDraft(LogLine first)
 
     public List<string> CrossChecks { get; } = [];
 
+    /// <summary>The typed members the incident will carry (<see cref="Incident.Data"/>).</summary>
+    public FindingData Data { get; } = new();
+
     /// <summary>Counts one more occurrence at <paramref name="line"/>'s time.</summary>
     public void Occurred(LogLine line)
     {
@@ -114,8 +117,12 @@ internal abstract class IncidentDraft(LogLine first)
     /// <summary>Renders the finished incident.</summary>
     public abstract Incident Build(DeviceNames names);
 
-    /// <summary>The common parts of <see cref="Build"/>.</summary>
-    protected Incident Make(string id, Severity severity, string subject, string summary, string explanation, string advice, IReadOnlyList<string> chain) =>
-        new(id, severity, subject, summary, explanation, advice, FirstSeen, LastSeen, Math.Max(Occurrences, 1), Times,
-            chain, Facts, Consequences, CrossChecks, Lines, MoreLines);
+    /// <summary>The common parts of <see cref="Build"/>; <paramref name="kind"/> is the family of event (<c>disk</c>, <c>ata-link</c>, <c>filesystem</c>, <c>oom-kill</c> …), first of the typed members.</summary>
+    protected Incident Make(string kind, string id, Severity severity, string subject, string summary, string explanation, string advice, IReadOnlyList<string> chain)
+    {
+        var fields = new List<DataField> { new("kind", new DataText(kind)) };
+        fields.AddRange(Data.Fields.Where(f => f.Name != "kind"));
+        return new(id, severity, subject, summary, explanation, advice, FirstSeen, LastSeen, Math.Max(Occurrences, 1), Times,
+            chain, Facts, Consequences, CrossChecks, Lines, MoreLines, Data: fields);
+    }
 }

@@ -77,7 +77,10 @@ internal sealed class LinkDraft(LogLine first, string port) : IncidentDraft(firs
         var address = names.AddressOf(Port + ".00");
         var disk = names.DiskOf(address);
         var chain = new[] { Port, address, disk }.OfType<string>().ToArray();
-        return Make("log.ata-link-error", disabled ? Severity.Critical : Severity.Warning, disk is null ? Port : $"{Port} ({disk})",
+        DeviceFields.Add(Data, Port, address, disk, null);
+        Data.Set("disabled", disabled);
+        Data.Set("counts", new DataCounts(counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => KeyValuePair.Create(Label(c.Key), (long)c.Value)).ToArray()));
+        return Make("ata-link", "log.ata-link-error", disabled ? Severity.Critical : Severity.Warning, disk is null ? Port : $"{Port} ({disk})",
             $"{Port}{(disk is null ? "" : $" ({disk})")}: link trouble {IncidentText.Times(Occurrences)} between {FirstSeen} and {LastSeen}: {what}"
                 + (disabled ? "; libata gave up on the device" : counts.ContainsKey("recovered") ? "; error handling recovered each time" : ""),
             "These errors are on the connection between controller and drive — interface CRC and bus errors, timeouts, SATA PHY error bits, link resets — "

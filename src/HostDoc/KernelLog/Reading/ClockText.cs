@@ -72,10 +72,14 @@ public static class ClockText
     }
 
     /// <summary><c>yyyy-MM-dd[T ]HH:mm:ss[.frac][Z|±hh[:]mm]</c> at the start; the offset is read past and not applied (times stay as the host printed them).</summary>
-    public static bool TryIso(ReadOnlySpan<char> text, out DateTime time, out int length)
+    public static bool TryIso(ReadOnlySpan<char> text, out DateTime time, out int length) => TryIso(text, out time, out length, out _);
+
+    /// <summary>As <see cref="TryIso(ReadOnlySpan{char}, out DateTime, out int)"/>, also giving the UTC offset the text named (null when it named none or an impossible one).</summary>
+    public static bool TryIso(ReadOnlySpan<char> text, out DateTime time, out int length, out TimeSpan? offset)
     {
         time = default;
         length = 0;
+        offset = null;
         if (text.Length < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ')
             || !int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || !int.TryParse(text[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
@@ -90,18 +94,51 @@ public static class ClockText
         if (at < text.Length && text[at] == 'Z')
         {
             at++;
+            offset = TimeSpan.Zero;
         }
         else if (at < text.Length && text[at] is '+' or '-')
         {
-            at++;
+            var sign = text[at] == '-' ? -1 : 1;
+            var start = ++at;
             while (at < text.Length && (char.IsAsciiDigit(text[at]) || text[at] == ':'))
             {
                 at++;
             }
+
+            offset = Offset(text[start..at], sign);
         }
 
         length = at;
         return true;
+    }
+
+    /// <summary><c>hh:mm</c> or <c>hhmm</c> after the sign; null when it is neither or beyond ±14 h.</summary>
+    private static TimeSpan? Offset(ReadOnlySpan<char> digits, int sign)
+    {
+        Span<char> packed = stackalloc char[4];
+        var n = 0;
+        foreach (var c in digits)
+        {
+            if (c == ':')
+            {
+                continue;
+            }
+
+            if (n == 4)
+            {
+                return null;
+            }
+
+            packed[n++] = c;
+        }
+
+        if (n != 4 || !int.TryParse(packed[..2], NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
+            || !int.TryParse(packed[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes > 59 || hours * 60 + minutes > 14 * 60)
+        {
+            return null;
+        }
+
+        return TimeSpan.FromMinutes(sign * ((hours * 60) + minutes));
     }
 
     /// <summary>ctime in any locale and word order: a time token, a 4-digit year, a 1–2 digit day, and the last word that names a month.</summary>

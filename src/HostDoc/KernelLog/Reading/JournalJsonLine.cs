@@ -63,7 +63,7 @@ public static class JournalJsonLine
         DateTime? wall = realtime >= 0 && realtime <= (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / 10 ? DateTime.UnixEpoch.AddTicks(realtime * 10) : null;
         var isKernel = transport == "kernel" || identifier == "kernel" || (transport is null && identifier is null);
         return new LogEnvelope(wall, wall is not null, monotonic >= 0 ? monotonic / 1e6 : null, level, host, isKernel,
-            LogMarker.None, LogEnvelopeParser.SplitTorn(message), boot);
+            LogMarker.None, LogEnvelopeParser.SplitTorn(message), boot, wall is null ? null : TimeSpan.Zero);
     }
 
     private static string? ReadMessage(ref Utf8JsonReader reader)

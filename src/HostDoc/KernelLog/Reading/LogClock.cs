@@ -79,7 +79,7 @@ public sealed class LogClock(int referenceYear, int referenceMonth)
             lastMonth = placed.Month;
         }
 
-        previous = new LogTime(wall, known, envelope.Uptime, boot);
+        previous = new LogTime(wall, known, envelope.Uptime, boot, envelope.Offset);
         return previous;
     }
 

@@ -15,6 +15,7 @@ namespace HostDoc.KernelLog.Reading;
 /// <param name="Marker">A journal marker line, or <see cref="LogMarker.None"/>.</param>
 /// <param name="Messages">The message text(s); more than one when the line was torn.</param>
 /// <param name="BootId">The journal's boot id (<c>-o json</c>), or null.</param>
+/// <param name="Offset">The UTC offset of <paramref name="Wall"/> when the line gave one, or null.</param>
 public sealed record LogEnvelope(
     DateTime? Wall, bool YearKnown, double? Uptime, int Level, string? Host, bool IsKernel,
-    LogMarker Marker, IReadOnlyList<string> Messages, string? BootId = null);
+    LogMarker Marker, IReadOnlyList<string> Messages, string? BootId = null, TimeSpan? Offset = null);

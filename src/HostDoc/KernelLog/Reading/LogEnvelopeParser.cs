@@ -34,9 +34,19 @@ public static class LogEnvelopeParser
         }
 
         var level = TakePriority(ref s);
+        if (s.StartsWith("kernel:", StringComparison.Ordinal))
+        {
+            s = s[7..].TrimStart();   // the syslog tag without its header: a wall broadcast (" kernel:unregister_netdevice: …") or a paste
+        }
+
         DateTime? wall = null;
         var yearKnown = false;
         double? uptime = null;
+        if (s.Length > 2 && s[0] == '[' && s.IndexOf(']') is var relative and > 2 && s[1..relative].Trim().StartsWith('+'))
+        {
+            s = s[(relative + 1)..].TrimStart();   // dmesg -H's "[  +0.000041]": time since the line before, no time of its own
+        }
+
         if (s.Length > 0 && s[0] == '[' && s.IndexOf(']') is var close and > 0)
         {
             if (ClockText.TryUptime(s[1..close], out var up))
@@ -52,17 +62,17 @@ public static class LogEnvelopeParser
                 s = s[(close + 1)..].TrimStart();
             }
         }
-        else if (TryWallClock(s, out var t, out yearKnown, out var used))
+        else if (TryWallClock(s, out var t, out yearKnown, out var used, out var offset))
         {
             wall = t;
             s = s[used..].TrimStart();
             var header = ReadSyslogHeader(ref s, ref level);
             if (header.Tagged && !header.IsKernel)
             {
-                return new LogEnvelope(wall, yearKnown, null, level, header.Host, false, LogMarker.None, [s.Trim().ToString()]);
+                return new LogEnvelope(wall, yearKnown, null, level, header.Host, false, LogMarker.None, [s.Trim().ToString()], Offset: offset);
             }
 
-            return Inner(s, wall, yearKnown, level, header.Host);
+            return Inner(s, wall, yearKnown, level, header.Host, offset: offset);
         }
         else if (TryFacilityPrefix(s, out var facilityLevel, out var afterFacility))
         {
@@ -73,7 +83,7 @@ public static class LogEnvelopeParser
         return Inner(s, wall, yearKnown, level, null, uptime);
     }
 
-    private static LogEnvelope Inner(ReadOnlySpan<char> s, DateTime? wall, bool yearKnown, int level, string? host, double? uptime = null)
+    private static LogEnvelope Inner(ReadOnlySpan<char> s, DateTime? wall, bool yearKnown, int level, string? host, double? uptime = null, TimeSpan? offset = null)
     {
         if (s.Length > 0 && s[0] == '[' && s.IndexOf(']') is var close and > 0 && ClockText.TryUptime(s[1..close], out var up))
         {
@@ -83,7 +93,7 @@ public static class LogEnvelopeParser
 
         s = s.TrimStart();
         var inner = TakePriority(ref s);
-        return new LogEnvelope(wall, yearKnown, uptime, level >= 0 ? level : inner, host, true, LogMarker.None, SplitTorn(s.ToString()));
+        return new LogEnvelope(wall, yearKnown, uptime, level >= 0 ? level : inner, host, true, LogMarker.None, SplitTorn(s.ToString()), Offset: offset);
     }
 
     private static LogEnvelope Bare(ReadOnlySpan<char> s, int level) =>
@@ -135,12 +145,13 @@ public static class LogEnvelopeParser
         return -1;
     }
 
-    private static bool TryWallClock(ReadOnlySpan<char> s, out DateTime time, out bool yearKnown, out int used)
+    private static bool TryWallClock(ReadOnlySpan<char> s, out DateTime time, out bool yearKnown, out int used, out TimeSpan? offset)
     {
         yearKnown = true;
+        offset = null;
         if (s.Length > 5 && char.IsAsciiDigit(s[0]))
         {
-            if (ClockText.TryIso(s, out time, out used))
+            if (ClockText.TryIso(s, out time, out used, out offset))
             {
                 return true;
             }
@@ -201,7 +212,8 @@ public static class LogEnvelopeParser
                 var bracket = tag.IndexOf('[');
                 var name = bracket > 0 ? tag[..bracket] : tag;
                 s = space < 0 ? [] : s[(space + 1)..];
-                return new SyslogHeader(host, true, name.SequenceEqual("kernel"));
+                // multipathd's path verdicts ("mpatha: remaining active paths: 0") are the other half of dm-multipath's kernel lines.
+                return new SyslogHeader(host, true, name.SequenceEqual("kernel") || name.SequenceEqual("multipathd"));
             }
 
             if (TryLevelWord(word, out var wordLevel))

@@ -11,7 +11,8 @@ namespace HostDoc.KernelLog.Reading;
 /// <param name="YearKnown">False when the year was inferred (BSD syslog prints none).</param>
 /// <param name="Uptime">Seconds since boot from a <c>[  222.909534]</c> stamp or a kmsg record.</param>
 /// <param name="Boot">0 for the first boot seen in the input, then 1, 2 … at each reboot.</param>
-public readonly record struct LogTime(DateTime? Wall, bool YearKnown, double? Uptime, int Boot)
+/// <param name="Offset">The UTC offset of <paramref name="Wall"/> when the envelope said it (RFC 3339, ISO with a zone, the journal's UTC stamps, kmsg on a known clock); null for BSD syslog and dmesg -T, which print local time without a zone.</param>
+public readonly record struct LogTime(DateTime? Wall, bool YearKnown, double? Uptime, int Boot, TimeSpan? Offset = null)
 {
     /// <summary>A time to order and compare lines of one input by: wall clock when known, else boot and uptime.</summary>
     public double SortKey => Wall is { } w ? w.Ticks / (double)TimeSpan.TicksPerSecond : (Boot * 1e9) + (Uptime ?? 0);
@@ -30,4 +31,9 @@ public readonly record struct LogTime(DateTime? Wall, bool YearKnown, double? Up
 
     /// <summary>The wall time in ISO 8601 for machine output, or null.</summary>
     public string? IsoWall => Wall?.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFF", CultureInfo.InvariantCulture);
+
+    /// <summary>The time in RFC 3339 (with its UTC offset), or null when the zone or the year is not known.</summary>
+    public string? Rfc3339 => Wall is { } w && Offset is { } o && YearKnown
+        ? new DateTimeOffset(DateTime.SpecifyKind(w, DateTimeKind.Unspecified), o).ToString(o == TimeSpan.Zero ? "yyyy-MM-ddTHH:mm:ss.FFFFFFZ" : "yyyy-MM-ddTHH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture)
+        : null;
 }

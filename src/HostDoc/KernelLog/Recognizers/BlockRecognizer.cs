@@ -15,12 +15,26 @@ public sealed class BlockRecognizer : ILineRecognizer
     private const string ErrorDev = " error, dev ";
 
     /// <inheritdoc/>
-    public IEnumerable<LogAnchor> Anchors => ["rror, dev ", "Buffer I/O", "callbacks suppressed"];
+    public IEnumerable<LogAnchor> Anchors => ["rror, dev ", "Buffer I/O", "callbacks suppressed", "Write error at byte offset"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
     {
         var message = line.Message;
+        if (message.StartsWith("loop: Write error at byte offset ", StringComparison.Ordinal))
+        {
+            // drivers/block/loop.c: the write to the backing file failed; the line names no loop device, the block-layer line beside it does.
+            var offset = MessageText.NumberAfter(message, "byte offset ");
+            var length = MessageText.NumberAfter(message, "length ");
+            if (offset is null)
+            {
+                return false;
+            }
+
+            sink.Emit(new LoopWriteError(line, offset.Value, length));
+            return true;
+        }
+
         if (message.StartsWith("Buffer I/O error on dev", StringComparison.Ordinal))
         {
             var device = MessageText.WordAfter(message, message.Contains("on device ", StringComparison.Ordinal) ? "on device " : "on dev ");

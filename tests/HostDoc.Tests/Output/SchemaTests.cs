@@ -1,0 +1,70 @@
+using System.Text.Json;
+using HostDoc.Tests.Cli;
+using Json.Schema;
+using Xunit;
+
+namespace HostDoc.Tests.Output;
+
+/// <summary>
+/// The JSON outputs against their schemas under <c>schemas/</c> (JsonSchema.Net, draft 2020-12): <c>logs --format json</c>
+/// of every log fixture (hostdoc.logs/2) and <c>report --format json</c> of every fixture tree (hostdoc.report/1).
+/// The schemas list every typed member with its type and allow no other, so a number written as text fails.
+/// </summary>
+public sealed class SchemaTests
+{
+    private static readonly Lazy<JsonSchema> Logs = new(() => Load("hostdoc.logs-2.schema.json"));
+    private static readonly Lazy<JsonSchema> Report = new(() => Load("hostdoc.report-1.schema.json"));
+
+    public static TheoryData<string> LogFixtures
+    {
+        get
+        {
+            var root = Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "logs");
+            var data = new TheoryData<string>();
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetRelativePath(root, file));
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LogFixtures))]
+    public void Logs_json_of_every_log_fixture_is_valid(string file)
+    {
+        var run = CliRun.Of("logs", "--format", "json", Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "logs", file));
+        AssertValid(Logs.Value, run.Out);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures.Trees), MemberType = typeof(Fixtures))]
+    public void Report_json_of_every_fixture_tree_is_valid(string tree)
+    {
+        var run = CliRun.Of("report", "--format", "json", "--root", Fixtures.Dir(tree));
+        AssertValid(Report.Value, run.Out);
+    }
+
+    [Fact]
+    public void An_lba_written_as_text_is_refused()
+    {
+        var run = CliRun.Of("logs", "--format", "json", Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "logs", "seed-ata6-ext3.log"));
+        var text = run.Out.Replace("\"lba\": 291766746", "\"lba\": \"291,766,746\"", StringComparison.Ordinal);
+        Assert.NotEqual(run.Out, text);
+        using var doc = JsonDocument.Parse(text);
+        Assert.False(Logs.Value.Evaluate(doc.RootElement).IsValid);
+    }
+
+    private static JsonSchema Load(string name) =>
+        JsonSchema.FromFile(Path.Combine(Fixtures.RepoRoot, "schemas", name), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+
+    private static void AssertValid(JsonSchema schema, string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}")).Take(10);
+        Assert.True(result.IsValid, string.Join("\n", errors));
+    }
+}
