@@ -31,6 +31,12 @@ public static class IncidentTopology
         }
 
         var facts = new List<Evidence>(incident.Facts);
+        var data = new FindingData();
+        foreach (var field in incident.Fields)
+        {
+            data.Set(field.Name, field.Value);
+        }
+
         var chain = new List<string>(incident.Chain.Where(n => n.StartsWith("ata", StringComparison.Ordinal) || n.Contains(':', StringComparison.Ordinal)));
         chain.Add(disk.Name);
         var drive = string.Join(", ", new[]
@@ -51,6 +57,7 @@ public static class IncidentTopology
             {
                 holder = at.Partition;
                 chain.Add(at.Partition.Name);
+                data.Set("partition", at.Partition.Name);
                 facts.Add(new Evidence("failing sector (this host)",
                     $"disk sector {IncidentText.Number(sector)} is in {at.Partition.Name}, {Quantity.Bytes(at.OffsetBytes)} into the partition"));
             }
@@ -59,18 +66,20 @@ public static class IncidentTopology
         foreach (var layer in Layers(topology, holder))
         {
             chain.Add(layer.DmName is { } dm ? $"{layer.Name} ({dm})" : layer.Name);
+            KernelLog.Incidents.DeviceFields.AddBlock(data, layer.Name);
             holder = layer;
         }
 
         var mounts = mountinfo.Where(m => m.Device == holder.Device).ToArray();
         chain.AddRange(mounts.Select(m => m.MountPoint).Distinct());
+        data.Set("mount", mounts.Select(m => m.MountPoint).FirstOrDefault());
         foreach (var mount in mounts.DistinctBy(m => m.MountPoint))
         {
             var readOnly = mount.MountReadOnly || mount.SuperReadOnly;
             facts.Add(new Evidence("mounted now", $"{mount.MountPoint} ({mount.FsType}, {(readOnly ? "read-only" : "read-write")})", "/proc/self/mountinfo"));
         }
 
-        return incident with { Chain = chain, Facts = facts };
+        return incident with { Chain = chain, Facts = facts, Data = data.Fields };
     }
 
     /// <summary>The devices built on <paramref name="device"/>, one per level (dm on a partition, a dm on that …).</summary>

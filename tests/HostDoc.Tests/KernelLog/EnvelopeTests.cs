@@ -28,7 +28,30 @@ public sealed class EnvelopeTests
     [InlineData("<3>[  7.000000] with priority", "with priority", null, 7.0)]
     [InlineData("6,1234,5000000,-;kmsg record", "kmsg record", null, 5.0)]
     [InlineData("[Hardware Error]: CPU 2: Machine Check", "[Hardware Error]: CPU 2: Machine Check", null, null)]
+    [InlineData("[1396.3] typed by hand", "typed by hand", null, 1396.3)]                                  // a stamp without its padding, one decimal
+    [InlineData("[  383.123] BUG: soft lockup", "BUG: soft lockup", null, 383.123)]                       // openzfs/spl#121, shortened by its reporter
+    [InlineData("kernel: XFS (dm-4): Corruption detected.", "XFS (dm-4): Corruption detected.", null, null)]    // node-problem-detector#845: the syslog tag alone
+    [InlineData(" kernel:unregister_netdevice: waiting", "unregister_netdevice: waiting", null, null)]       // a wall broadcast's second line (radiasoft/devops#141)
+    [InlineData("[  +0.000041] critical medium error", "critical medium error", null, null)]              // dmesg -H: a time since the line before only
     public void Envelopes_are_taken_off(string line, string message, string? wall, double? uptime)
+    {
+        AssertEnvelope(line, message, wall, uptime);
+    }
+
+    [Fact]
+    public void Offsets_the_envelope_gives_reach_the_timeline()
+    {
+        Assert.Equal(TimeSpan.FromHours(1), LogEnvelopeParser.Parse("2016-09-12T14:15:22.100770+01:00 ok kernel: rfc").Offset);
+        Assert.Equal(TimeSpan.FromMinutes(-330), LogEnvelopeParser.Parse("2014-03-18T13:27:44-0530 host kernel: iso").Offset);
+        Assert.Equal(TimeSpan.Zero, LogEnvelopeParser.Parse("2014-03-18T13:27:44Z host kernel: utc").Offset);
+        Assert.Null(LogEnvelopeParser.Parse("2014-03-18T13:27:44+99:00 host kernel: impossible").Offset);
+        Assert.Null(LogEnvelopeParser.Parse("Mar 18 13:27:44 host kernel: bsd").Offset);
+        var time = new LogTime(new DateTime(2014, 3, 18, 13, 27, 44), true, null, 0, TimeSpan.FromHours(1));
+        Assert.Equal("2014-03-18T13:27:44+01:00", time.Rfc3339);
+        Assert.Null((time with { YearKnown = false }).Rfc3339);
+    }
+
+    private static void AssertEnvelope(string line, string message, string? wall, double? uptime)
     {
         var e = LogEnvelopeParser.Parse(line);
         Assert.Equal(message, Assert.Single(e.Messages));

@@ -207,6 +207,50 @@ public sealed class RecognizerEraTests
         Assert.Contains(i.Consequences, c => c.Contains("first: ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("EXT4-fs error (device sda1): ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0")]
+    [InlineData("EXT4-fs error (device sda1): ext4_find_entry:1455 inode #2: comm ls: reading directory lblock 0")]   // pasted into a bug report, the colon after func:line lost
+    [InlineData("[1396.3] EXT4-fs error (device sda1): ext4_find_entry:1455 inode #2: comm ls: reading directory lblock 0")]
+    public void Ext4_error_without_the_colon_after_func_line_is_the_same_event(string line)
+    {
+        // §5's format with the line above from this test class; the second and third as people retype them.
+        var i = LogAnalysis.Single(LogAnalysis.OfText(line + "\n"));
+        Assert.Equal("log.fs-error", i.Id);
+        Assert.Equal("sda1", i.Subject);
+        Assert.Contains(i.Consequences, c => c.Contains("first: ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_clocksource_verdict_is_one_event_however_many_lines_it_prints()
+    {
+        // propolis#328 (tests/fixtures/logs/real/clock-watchdog-acpi_pm.log): eight lines, one verdict; a second verdict an hour later is a second.
+        var lines = File.ReadAllText(LogAnalysis.Path("real/clock-watchdog-acpi_pm.log"));
+        var i = LogAnalysis.Single(LogAnalysis.OfText(lines));
+        Assert.Equal(1, i.Occurrences);
+        Assert.DoesNotContain("twice", i.Summary, StringComparison.Ordinal);
+        Assert.Contains("(watchdog: acpi_pm); the kernel switched to acpi_pm", i.Summary, StringComparison.Ordinal);
+        var twice = LogAnalysis.Single(LogAnalysis.OfText(lines + lines.Replace("[ 8996.", "[12996.", StringComparison.Ordinal)));
+        Assert.Equal(2, twice.Occurrences);
+        var boot = LogAnalysis.OfText("[    0.000000] clocksource: Switched to clocksource tsc-early\n[    1.000000] clocksource: Switched to clocksource tsc\n");
+        Assert.Empty(boot.Incidents);
+    }
+
+    [Fact]
+    public void An_oom_event_begins_at_its_invoker_even_when_the_kill_is_cut_off()
+    {
+        // harvester#2419 (real/oom-invoked-kvm-comm.log) has the invoker and the dump, not the kill; with the kill line the two are one event.
+        var alone = LogAnalysis.Single(LogAnalysis.OfFiles("real/oom-invoked-kvm-comm.log"));
+        Assert.Contains("invoked by CPU 2/KVM", alone.Summary, StringComparison.Ordinal);
+        var whole = LogAnalysis.Single(LogAnalysis.OfText("""
+            [ 1573.878353] cp invoked oom-killer: gfp_mask=0x14000c0(GFP_KERNEL), nodemask=(null),  order=0, oom_score_adj=-998
+            [ 1573.878400] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=ec39,mems_allowed=0,oom_memcg=/kubepods/pod1,task_memcg=/kubepods/pod1/c1,task=java,pid=4289,uid=0
+            [ 1573.878500] Memory cgroup out of memory: Killed process 4289 (java) total-vm:100kB, anon-rss:50kB, file-rss:0kB, shmem-rss:0kB
+            """));
+        Assert.Equal("java", whole.Subject);
+        Assert.Contains("invoked by cp, constraint CONSTRAINT_MEMCG (/kubepods/pod1)", whole.Summary, StringComparison.Ordinal);
+        Assert.Contains(whole.Fields, f => f.Name == "oom_memcg" && f.Value.Text == "/kubepods/pod1");
+    }
+
     [Fact]
     public void Xfs_metadata_error_and_forced_shutdown()
     {

@@ -111,6 +111,12 @@ public sealed class FilesystemRecognizer : ILineRecognizer
         var colon = body.IndexOf(": ", StringComparison.Ordinal);
         var function = colon > 0 ? body[..colon] : body.TrimEnd(':');
         var text = colon > 0 ? body[(colon + 2)..].Trim() : "";
+        if (FunctionLine(function) is { } end && end < function.Length)
+        {
+            // A paste that lost the colon after func:line ("ext4_find_entry:1455 inode #2: comm ls: …"): the same event.
+            text = $"{function[(end + 1)..]}{(text.Length > 0 ? ": " + text : "")}";
+            function = function[..end];
+        }
         if (text.Length == 0)
         {
             torn = (line, type, device, function);
@@ -126,6 +132,24 @@ public sealed class FilesystemRecognizer : ILineRecognizer
             sink.Emit(new FilesystemEvent(line, kind, type, device, fn, what));
             return true;
         }
+    }
+
+    /// <summary>Where <c>name:digits</c> ends at the start of <paramref name="function"/> when a space follows it, or null.</summary>
+    private static int? FunctionLine(string function)
+    {
+        var colon = function.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon + 1 >= function.Length || !char.IsAsciiDigit(function[colon + 1]))
+        {
+            return null;
+        }
+
+        var end = colon + 1;
+        while (end < function.Length && char.IsAsciiDigit(function[end]))
+        {
+            end++;
+        }
+
+        return end < function.Length && function[end] == ' ' ? end : null;
     }
 
     private static bool Xfs(LogLine line, string message, IEventSink sink)
