@@ -93,6 +93,8 @@ public sealed class LogLineScanner(LogAnchors anchors)
     {
         var position = 0;
         var counted = 0;
+        Span<int> next = stackalloc int[anchors.Groups];
+        next.Fill(-1);
         while (position < text.Length)
         {
             int start;
@@ -102,13 +104,13 @@ public sealed class LogLineScanner(LogAnchors anchors)
             }
             else
             {
-                var hit = anchors.IndexIn(text[position..]);
+                var hit = anchors.IndexIn(text, position, next);
                 if (hit < 0)
                 {
                     break;
                 }
 
-                start = position + text[position..(position + hit)].LastIndexOf('\n') + 1;
+                start = position + text[position..hit].LastIndexOf('\n') + 1;
             }
 
             var newline = text[start..].IndexOf('\n');

@@ -18,7 +18,7 @@ public sealed class HardwareRecognizer : ILineRecognizer
     private Record? open;
 
     /// <inheritdoc/>
-    public IEnumerable<LogAnchor> Anchors => ["Hardware Error]", "EDAC ", "Machine check events logged", "Machine Check Exception"];
+    public IEnumerable<LogAnchor> Anchors => ["Hardware Error", "EDAC ", "Machine check"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)

@@ -22,8 +22,7 @@ public sealed class KernelFaultRecognizer : ILineRecognizer
 
     /// <inheritdoc/>
     public IEnumerable<LogAnchor> Anchors =>
-        ["BUG: unable to handle", "BUG: kernel NULL pointer", "Unable to handle kernel", "Oops: ", "Oops [#", "general protection fault", "divide error: ", "invalid opcode: ",
-         "kernel BUG at ", "Kernel panic - not syncing", "RIP: ", "IP: [<", "PC is at ", " Comm: "];
+        ["BUG", "Unable to handle kernel", "Oops", "general protection fault", "divide error: ", "invalid opcode: ", "Kernel panic", "IP: ", "PC is at ", " Comm: "];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)

@@ -14,7 +14,7 @@ namespace HostDoc.KernelLog.Recognizers;
 public sealed class NetworkRecognizer : ILineRecognizer
 {
     /// <inheritdoc/>
-    public IEnumerable<LogAnchor> Anchors => ["unregister_netdevice: waiting for", "nfs: server ", "lockd: server ", "NFS: server "];
+    public IEnumerable<LogAnchor> Anchors => ["unregister_netdevice", "nfs: server ", "lockd: server "];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)

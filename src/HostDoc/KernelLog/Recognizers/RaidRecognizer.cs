@@ -18,7 +18,7 @@ public sealed class RaidRecognizer : ILineRecognizer
 
     /// <inheritdoc/>
     public IEnumerable<LogAnchor> Anchors =>
-        ["md/raid", "raid1: ", "raid5: ", "raid10: ", "Operation continuing on", "Cannot continue operation", "md: md", "Failing path", "Reinstating path", "remaining active paths", "checker reports path is down"];
+        ["raid", "md: md", "ing path ", "active paths", "path is down"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)

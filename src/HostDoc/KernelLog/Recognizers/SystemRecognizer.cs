@@ -29,8 +29,7 @@ public sealed class SystemRecognizer : ILineRecognizer
 
     /// <inheritdoc/>
     public IEnumerable<LogAnchor> Anchors =>
-        ["Linux version", "INFO: ", "Kill", "kill process", "invoked oom-killer", "oom-kill:", "SYN flood", "table full", "unstable", "TSC", "SMP disabled", "BUG: ", "LOCKUP",
-         "wd_now", "cs_now", "Switched to clocksource", "Override clocksource"];
+        ["Linux version", "INFO: ", "Kill", "kill process", "oom-kill", "SYN flood", "table full", "unstable", "TSC", "SMP disabled", "BUG", "LOCKUP", "_now", "clocksource"];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
