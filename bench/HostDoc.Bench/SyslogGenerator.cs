@@ -44,7 +44,7 @@ internal static class SyslogGenerator
         var table = AscAscqTable.Load();
         if (args[0] == "anchors")
         {
-            Console.WriteLine(string.Join('|', KernelLogAnalyzer.Anchors(table).Select(a => a.NumberedWord ? $"\\b{EscapeForGrep(a.Phrase)}[0-9]" : EscapeForGrep(a.Phrase))));
+            Console.WriteLine(string.Join('|', KernelLogAnalyzer.Anchors().Select(a => a.NumberedWord ? $"\\b{EscapeForGrep(a.Phrase)}[0-9]" : EscapeForGrep(a.Phrase))));
             return 0;
         }
 

@@ -37,8 +37,6 @@ internal sealed class LogLane
     /// <summary>The lane's incidents so far.</summary>
     public IncidentBuilder Incidents { get; } = new();
 
-    /// <summary>Every anchor phrase of the recognizers, for the prefilter.</summary>
-    public IEnumerable<LogAnchor> Anchors => scsi.Anchors.Concat(others.SelectMany(r => r.Anchors));
 
     /// <summary>True when a recognizer waits for the line after the last one (a continuation).</summary>
     public bool WantsNextLine => scsi.WantsNextLine || Array.Exists(others, r => r.WantsNextLine);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -21,17 +22,31 @@ public sealed class LogLineScanner(LogAnchors anchors)
     /// <summary>Scans <paramref name="stream"/> to its end.</summary>
     public void Scan(Stream stream, ILogLineSink sink, ScanCounts counts)
     {
-        var state = new ScanState(sink, counts);
-        var buffer = new byte[MaxLineBytes];
-        var chars = new char[MaxLineBytes];
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxLineBytes);
+        var chars = ArrayPool<char>.Shared.Rent(MaxLineBytes);
+        try
+        {
+            Scan(stream, new ScanState(sink, counts), buffer.AsSpan(0, MaxLineBytes), chars);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The scan over one pair of 1 MiB buffers (pooled: a run that reads many small inputs does not allocate 3 MiB for each).</summary>
+    private void Scan(Stream stream, ScanState state, Span<byte> buffer, char[] chars)
+    {
+        var counts = state.Counts;
         var filled = 0;
         var discarding = false;
         while (true)
         {
-            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            var read = stream.Read(buffer[filled..]);
             filled += read;
             var eof = read == 0;
-            var data = buffer.AsSpan(0, filled);
+            var data = buffer[..filled];
             var end = eof ? filled : data.LastIndexOf((byte)'\n') + 1;
             if (end == 0 && !eof)
             {

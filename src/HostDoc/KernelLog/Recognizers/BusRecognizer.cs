@@ -15,7 +15,7 @@ namespace HostDoc.KernelLog.Recognizers;
 public sealed class BusRecognizer : ILineRecognizer
 {
     /// <inheritdoc/>
-    public IEnumerable<LogAnchor> Anchors => [new LogAnchor("usb ", NumberedWord: true), new LogAnchor("mmc", NumberedWord: true), new LogAnchor("mmcblk", NumberedWord: true)];
+    public IEnumerable<LogAnchor> Anchors => [new LogAnchor("usb ", NumberedWord: true), "mmc"];   // mmc0:, mmcblk0:
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)

@@ -22,7 +22,7 @@ public sealed class KernelFaultRecognizer : ILineRecognizer
 
     /// <inheritdoc/>
     public IEnumerable<LogAnchor> Anchors =>
-        ["BUG", "Unable to handle kernel", "Oops", "general protection fault", "divide error: ", "invalid opcode: ", "Kernel panic", "IP: ", "PC is at ", " Comm: "];
+        ["BUG", " [#", "Unable to handle kernel", "Kernel panic", "IP: ", "PC is at ", " Comm: "];   // every fault line but BUG's and ARM's "Unable to handle" carries its oops counter "[#N]"
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
@@ -120,7 +120,7 @@ public sealed class KernelFaultRecognizer : ILineRecognizer
         _ when m.StartsWith("divide error: ", StringComparison.Ordinal) => "divide error",
         _ when m.StartsWith("invalid opcode: ", StringComparison.Ordinal) => "invalid opcode",
         _ when m.StartsWith("kernel BUG at ", StringComparison.Ordinal) => $"kernel BUG at {BugSite(m)}",
-        _ when m.StartsWith("Oops [#", StringComparison.Ordinal) => "oops",   // RISC-V, ARM64 without the error code
+        _ when m.StartsWith("Oops [#", StringComparison.Ordinal) || m.StartsWith("Internal error: Oops", StringComparison.Ordinal) => "oops",   // RISC-V; ARM
         _ when m.StartsWith("Oops: ", StringComparison.Ordinal) => m.StartsWith("Oops: general protection fault", StringComparison.Ordinal) ? "general protection fault" : "oops",
         _ => null,
     };

@@ -8,13 +8,13 @@ namespace HostDoc.KernelLog.Recognizers;
 /// Network reports about more than one packet: a network device that cannot be unregistered because
 /// something still holds a reference (<c>unregister_netdevice: waiting for lo to become free. Usage
 /// count = 1</c>, every 10 s until it is freed: a leak, typically in a container's namespace teardown), and
-/// NFS or lockd servers that stop answering (<c>nfs: server X not responding, still trying</c> or
+/// NFS servers that stop answering (<c>nfs: server X not responding, still trying</c> or
 /// <c>, timed out</c> on soft mounts) until <c>nfs: server X OK</c>.
 /// </summary>
 public sealed class NetworkRecognizer : ILineRecognizer
 {
     /// <inheritdoc/>
-    public IEnumerable<LogAnchor> Anchors => ["unregister_netdevice", "nfs: server ", "lockd: server "];
+    public IEnumerable<LogAnchor> Anchors => ["unregister_netdevice", "nfs: server "];
 
     /// <inheritdoc/>
     public bool Recognize(LogLine line, LogLine? previous, IEventSink sink)
@@ -36,8 +36,7 @@ public sealed class NetworkRecognizer : ILineRecognizer
             return true;
         }
 
-        var client = m.StartsWith("nfs: ", StringComparison.Ordinal) || m.StartsWith("NFS: ", StringComparison.Ordinal) ? "nfs"
-            : m.StartsWith("lockd: ", StringComparison.Ordinal) ? "lockd" : null;
+        var client = m.StartsWith("nfs: ", StringComparison.Ordinal) ? "nfs" : null;
         if (client is null || m.IndexOf("server ", StringComparison.Ordinal) is not (var at and >= 0))
         {
             return false;

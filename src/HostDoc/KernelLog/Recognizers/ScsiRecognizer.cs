@@ -21,7 +21,10 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
     private bool readingHex;
 
     /// <inheritdoc/>
-    public IEnumerable<LogAnchor> Anchors => ["ense", "ASC=", "byte=", "SCSI error", "CDB"];
+    public IEnumerable<LogAnchor> Anchors => Phrases;
+
+    /// <summary>The anchors, without an instance (they do not depend on the table).</summary>
+    public static IReadOnlyList<LogAnchor> Phrases { get; } = ["ense", "ASC=", "byte=", "SCSI error", "CDB"];
 
     /// <inheritdoc/>
     public bool WantsNextLine => readingHex;
