@@ -170,9 +170,10 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
         Fact("block layer", $"{e.ErrorType} error, sector {IncidentText.Number(e.Sector)}{(e.Operation is null ? "" : $", {e.Operation}")}");
         if (commandLba is { } start)
         {
-            blockSize = e.Sector == start * 8 && start > 0 ? 4096 : blockSize;
+            var fourK = start is > 0 and <= ulong.MaxValue / 8 && e.Sector == start * 8;
+            blockSize = fourK ? 4096 : blockSize;
             CrossCheck(e.Sector == start ? $"block-layer sector {IncidentText.Number(e.Sector)} = the command's start LBA ✓"
-                : e.Sector == start * 8 ? $"block-layer sector {IncidentText.Number(e.Sector)} = command LBA × 8: a 4Kn disk (4096-byte blocks) ✓"
+                : fourK ? $"block-layer sector {IncidentText.Number(e.Sector)} = command LBA × 8: a 4Kn disk (4096-byte blocks) ✓"
                 : $"block-layer sector {IncidentText.Number(e.Sector)} ≠ the command's start LBA {IncidentText.Number(start)} (the request was split or retried) ✗");
         }
 

@@ -62,7 +62,8 @@ public sealed class BlockRecognizer : ILineRecognizer
             return false;
         }
 
-        var typeStart = message.LastIndexOf(": ", at, StringComparison.Ordinal) is var colon and >= 0 ? colon + 2 : 0;
+        // The prefix before the error type ("blk_update_request: "); a ": " that overlaps " error, dev " itself is not one.
+        var typeStart = message.LastIndexOf(": ", at, StringComparison.Ordinal) is var colon and >= 0 ? Math.Min(colon + 2, at) : 0;
         var disk = MessageText.WordAfter(message, ErrorDev);
         var sector = MessageText.NumberAfter(message, ", sector ");
         if (disk is null || sector is null)

@@ -61,11 +61,7 @@ public sealed class HardwareRecognizer : ILineRecognizer
         var data = new FindingData().Set("source", "cper").Set("severity", r.Severity).Set("section_type", r.Section).Set("dimm", r.Dimm ?? r.Fru)
             .Set("physical_address", r.Address).Set("error_type", r.ErrorType).Set("location", r.Location);
         var detail = $"{r.Severity ?? "unknown severity"} {r.Section ?? "hardware error"}{(r.ErrorType is null ? "" : $" ({r.ErrorType})")}{(r.Address is null ? "" : $" at {r.Address}")}";
-        sink.Emit(new SystemEvent(r.First, SystemEventKind.HardwareError, subject, detail, data.Fields));
-        foreach (var more in r.Lines)
-        {
-            sink.Emit(new SystemEvent(more, SystemEventKind.HardwareError, subject, "", Continues: true));
-        }
+        ReportEmitter.Emit(sink, new SystemEvent(r.First, SystemEventKind.HardwareError, subject, detail, data.Fields), r.Lines);
     }
 
     private bool Cper(LogLine line, string prefix, string text, IEventSink sink)

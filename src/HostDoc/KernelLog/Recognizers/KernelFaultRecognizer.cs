@@ -99,11 +99,7 @@ public sealed class KernelFaultRecognizer : ILineRecognizer
             .Set("tainted", r.Tainted);
         var where = r.Function is null ? "" : $" in {r.Function}{(r.Module is null ? "" : $" [{r.Module}]")}";
         var who = r.Comm is null ? "" : $" (task {r.Comm}{(r.Pid is { } p ? $", pid {p}" : "")})";
-        sink.Emit(new SystemEvent(r.First, SystemEventKind.Oops, r.Function ?? r.Fault, $"{r.Fault}{where}{who}", data.Fields));
-        foreach (var more in r.Lines)
-        {
-            sink.Emit(new SystemEvent(more, SystemEventKind.Oops, r.Function ?? r.Fault, "", Continues: true));
-        }
+        ReportEmitter.Emit(sink, new SystemEvent(r.First, SystemEventKind.Oops, r.Function ?? r.Fault, $"{r.Fault}{where}{who}", data.Fields), r.Lines);
     }
 
     private static bool Near(Report report, LogLine line) =>

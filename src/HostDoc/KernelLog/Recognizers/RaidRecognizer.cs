@@ -57,12 +57,13 @@ public sealed class RaidRecognizer : ILineRecognizer
         if (m.StartsWith("md: md", StringComparison.Ordinal) && (m.EndsWith(" done.", StringComparison.Ordinal) || m.EndsWith(" done", StringComparison.Ordinal)))
         {
             // "md: md0: recovery done." (6.11+: "recover done."); a resync or check finishing is not a rebuild.
-            var array = m[4..m.IndexOf(':', 4)];
-            if (!m.Contains(": recover", StringComparison.Ordinal))
+            var nameEnd = m.IndexOf(':', 4);
+            if (nameEnd <= 4 || !m.Contains(": recover", StringComparison.Ordinal))
             {
                 return false;
             }
 
+            var array = m[4..nameEnd];
             sink.Emit(new SystemEvent(line, SystemEventKind.RaidDegraded, array, "the rebuild finished", new FindingData().Set("md", array).Fields, Ends: true));
             return true;
         }
