@@ -3,6 +3,7 @@
 # recognizers' anchor phrases, on a generated syslog (0.1 % kernel error lines), in one run:
 # median wall time of RUNS interleaved runs each, throughput, ratio, and hostdoc's peak RSS.
 # Usage: bench/logs-vs-grep.sh [MIB] [RUNS]   (default 1024 MiB, 5 runs; the file is cached in /tmp)
+# BASELINE=/path/to/older/hostdoc adds that binary to the same interleaved runs (is a change slower?).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mib=${1:-1024}
@@ -14,12 +15,13 @@ mkdir -p /tmp/hostdoc-bench
 [[ -s $log ]] || dotnet run -c Release --project bench/HostDoc.Bench -- syslog "$log" "$mib"
 pattern=$(dotnet run -c Release --project bench/HostDoc.Bench -- anchors)
 cat "$log" > /dev/null   # page cache warm: both sides read from memory
-python3 - "$bin" "$log" "$pattern" "$runs" <<'PY'
+python3 - "$bin" "$log" "$pattern" "$runs" "${BASELINE:-}" <<'PY'
 import os, resource, statistics, subprocess, sys, time
-bin, log, pattern, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+bin, log, pattern, runs, baseline = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 size = os.path.getsize(log)
 cmds = {
     "hostdoc logs": [bin, "logs", "--format", "json", log],
+    **({"baseline logs": [baseline, "logs", "--format", "json", log]} if baseline else {}),
     "grep -cE":     ["grep", "-cE", pattern, log],
     "wc -l":        ["wc", "-l", log],
 }
@@ -31,7 +33,7 @@ for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.PIPE, check=name != "grep -cE")   # a pipe: GNU grep stops at the first match when stdout is /dev/null
         times[name].append(time.perf_counter() - start)
-        if name == "hostdoc logs":
+        if name == "hostdoc logs" and not rss:   # the first child of all: getrusage then holds its own peak alone
             rss = max(rss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 base = statistics.median(times["grep -cE"])
 print(f"input: {log}, {size/1e9:.2f} GB; {runs} interleaved runs each; {len(pattern.split('|'))} anchor phrases")

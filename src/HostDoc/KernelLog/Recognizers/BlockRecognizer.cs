@@ -50,6 +50,7 @@ public sealed class BlockRecognizer : ILineRecognizer
 
         if (message.EndsWith(" callbacks suppressed", StringComparison.Ordinal) && message.IndexOf(": ", StringComparison.Ordinal) is var split and > 0
             && message[..split] is "blk_update_request" or "print_req_error" or "blk_print_req_error" or "buffer_io_error"
+            && message.Length - split - 2 - 21 > 0
             && int.TryParse(message.AsSpan(split + 2, message.Length - split - 2 - 21), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
         {
             sink.Emit(new BlockErrorsSuppressed(line, message[..split], count));

@@ -178,7 +178,12 @@ public sealed class ScsiRecognizer(AscAscqTable table) : ILineRecognizer
     {
         // "Sense Key : Medium Error [current] [descriptor]", "Sense Key : 0x3 [current]", "Current [descriptor]: sense key: Medium Error"
         var at = rest.IndexOf("Sense Key : ", StringComparison.Ordinal) is var k and >= 0 ? k + 12
-            : rest.IndexOf("sense key: ", StringComparison.Ordinal) + 11;
+            : rest.IndexOf("sense key: ", StringComparison.Ordinal) is var lower and >= 0 ? lower + 11 : -1;
+        if (at < 0)
+        {
+            return;   // "Sense Key" without its " : " (a damaged line): no key to read
+        }
+
         var name = rest[at..];
         var bracket = name.IndexOf(" [", StringComparison.Ordinal);
         name = (bracket >= 0 ? name[..bracket] : name).Trim();
