@@ -49,6 +49,7 @@ public sealed class RealLogTests
         { "nvme-medium-dnr-dmesg-H.log", "log.disk-media-error", Severity.Critical, "nvme0n1", "disk=nvme0n1;lba=0;media=true;nvme_sct=2;nvme_sc=134;nvme_status=Access Denied" },
         { "md-raid1-degraded.log", "log.raid-degraded", Severity.Critical, "md0", "md=md0;member=sdb1;remaining_devices=1;raid_level=raid1" },
         { "md-raid5-failed.log", "log.raid-degraded", Severity.Critical, "md2", "member=sdb6;array_failed=true;raid_level=raid4/5/6" },
+        { "md-raid5-failed.log", "log.disk-media-error", Severity.Critical, "sdb", "lba=14010528;write=false;md=md2;sense_key=3" },
         { "multipathd-checker.log", "log.path-failed", Severity.Warning, "mpathaq", "map=mpathaq;path=sdak" },
         { "mmc-timeout-status.log", "log.mmc-error", Severity.Warning, "mmcblk1", "disk=mmcblk1;errno=-110" },
         { "usb-descriptor-error.log", "log.usb-error", Severity.Warning, "usb 2-3", "usb_port=2-3;action=enumeration-failed" },

@@ -81,6 +81,16 @@ internal sealed class DiskDraft(LogLine first) : IncidentDraft(first)
 
         Address ??= e.Address;
         Disk ??= e.Disk;
+        if (e.IsMedium && !Media && lbaIsSector)
+        {
+            // The burst began with a block-layer error that was not the medium's (a write to the device as md dropped it):
+            // the medium error's own command is the failing location, and what that command did.
+            Lba = e.Information ?? e.CdbLba ?? Lba;
+            lbaIsSector = e.Information is null && e.CdbLba is null;
+            commandLba = e.CdbLba ?? commandLba;
+            Write = false;
+        }
+
         Media |= e.IsMedium;
         reallocateFailed |= (e.Asc == 0x11 && e.Ascq == 0x04) || (e.AdditionalSense?.Contains("reallocat", StringComparison.OrdinalIgnoreCase) == true && e.AdditionalSense.Contains("fail", StringComparison.Ordinal));
         if (e.SenseKey >= 0)
