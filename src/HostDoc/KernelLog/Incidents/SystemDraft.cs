@@ -72,7 +72,7 @@ internal sealed class SystemDraft(LogLine first, SystemEventKind kind, string su
 
         Data.Set("ended", Ended is null ? null : true);
         var when = Occurrences <= 1 ? $"at {FirstSeen}" : $"{IncidentText.Times(Occurrences)} between {FirstSeen} and {LastSeen}";
-        var text = SystemIncidentText.Describe(kind, subject, when, details, Data, Ended, critical);
+        var text = SystemIncidentText.Describe(kind, subject, when, (FirstSeen, Math.Max(Occurrences, 1)), details, Data, Ended, critical);
         var chain = Data.Fields.Where(f => f.Name is "disk" or "member" or "md" or "nvme_controller" or "dm").Select(f => f.Value.Text).Distinct().ToArray();
         return Make(text.Kind, text.Id, text.Severity, subject, text.Summary, text.Explanation, text.Advice, chain);
     }

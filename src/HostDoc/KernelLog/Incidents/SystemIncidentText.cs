@@ -22,8 +22,8 @@ internal static class SystemIncidentText
         _ => false,
     };
 
-    /// <summary>The incident's words.</summary>
-    public static Text Describe(SystemEventKind kind, string subject, string when, IReadOnlyList<string> details, FindingData data, LogTime? ended, bool critical)
+    /// <summary>The incident's words; <paramref name="seen"/> is when the trouble was first reported and how many times.</summary>
+    public static Text Describe(SystemEventKind kind, string subject, string when, (LogTime Time, int Count) seen, IReadOnlyList<string> details, FindingData data, LogTime? ended, bool critical)
     {
         var first = details.Count > 0 ? details[0] : "";
         string? Get(string name) => Field(data.Fields, name);
@@ -80,8 +80,8 @@ internal static class SystemIncidentText
                         + "recoverable and uncorrected errors corrupted data (the kernel poisons the page and kills what used it); fatal ones stop the machine.",
                     "Decode with rasdaemon or mcelog, identify the DIMM or CPU (the DIMM location, fru_text or EDAC label), and replace it if the count grows or any uncorrected error appears.");
             case SystemEventKind.Oops:
-                var module = Get("module") is { } mod ? $" in module {mod}" : Get("function") is not null ? " in the core kernel" : "";
-                return new("oops", "log.kernel-oops", Severity.Critical, $"kernel oops: {first}{(Get("function") is null ? "" : module)}, {when}",
+                var core = Get("module") is null && Get("function") is not null ? " (core kernel)" : "";
+                return new("oops", "log.kernel-oops", Severity.Critical, $"kernel oops: {first}{core}, {when}",
                     "The kernel hit a fault in its own code (a bad pointer, a failed assertion, an impossible instruction) and killed the task that was running it. "
                         + "Locks the task held stay held and the kernel is marked tainted (D): later hangs and errors on this boot may follow from it.",
                     $"Read the call trace after the report; update or remove {(Get("module") is { } m ? $"the module {m}" : "the driver named in the trace")}, or the kernel; reboot when you can — the running kernel is no longer trustworthy.");
@@ -97,7 +97,7 @@ internal static class SystemIncidentText
                     "Note which containers stopped at the first report; update the kernel (many such leaks are fixed upstream); a reboot is the only way to free it.");
             case SystemEventKind.NfsNotResponding:
                 return new("nfs", "log.nfs-not-responding", ended is null ? Severity.Critical : Severity.Warning,
-                    $"NFS server {subject} did not respond {when}{until}{(ended is null ? "; it has not answered since" : "")}",
+                    $"NFS server {subject} was not responding from {seen.Time} ({(seen.Count == 1 ? "1 report" : $"{seen.Count} reports")}){(ended is { } back ? $"; it answered again at {back}" : "; it has not answered since")}",
                     "The client's RPC calls to the server timed out. On a hard mount (the default) the processes using it wait in D state until the server answers; on a soft mount they get EIO after the retries.",
                     "Check the server and the network path (ping, rpcinfo -p SERVER, nfsstat -c retransmissions); find the waiting tasks with hostdoc stuck.");
             case SystemEventKind.RaidDegraded:
