@@ -8,6 +8,12 @@ public sealed class FindingData
     /// <summary>The fields so far.</summary>
     public IReadOnlyList<DataField> Fields => fields;
 
+    /// <summary>The text of <paramref name="name"/>'s value in <paramref name="fields"/>, or null.</summary>
+    public static string? TextOf(IReadOnlyList<DataField>? fields, string name) => fields?.FirstOrDefault(f => f.Name == name)?.Value.Text;
+
+    /// <summary>The text of <paramref name="name"/>'s value so far, or null.</summary>
+    public string? Text(string name) => TextOf(fields, name);
+
     /// <summary>Sets <paramref name="name"/> unless it is set already or <paramref name="value"/> is null; returns this.</summary>
     public FindingData Set(string name, DataValue? value)
     {

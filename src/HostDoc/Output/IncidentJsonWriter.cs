@@ -49,7 +49,7 @@ public static class IncidentJsonWriter
                     json.WriteString("host", host);
                 }
 
-                json.WriteString("kind", i.Fields.FirstOrDefault(f => f.Name == "kind")?.Value.Text ?? "event");
+                json.WriteString("kind", FindingData.TextOf(i.Fields, "kind") ?? "event");
                 json.WriteString("summary", i.Summary);
                 json.WriteString("explanation", i.Explanation);
                 json.WriteString("advice", i.Advice);

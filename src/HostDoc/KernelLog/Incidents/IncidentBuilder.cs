@@ -1,3 +1,4 @@
+using HostDoc.Findings;
 using HostDoc.KernelLog.Events;
 using HostDoc.KernelLog.Recognizers;
 
@@ -200,7 +201,7 @@ public sealed class IncidentBuilder : IEventSink
         var draft = Draft(key, () => new SystemDraft(s.Line, s.Kind, s.Subject)) as SystemDraft;
         draft?.Take(s);
         if (draft is not null && s.Kind == SystemEventKind.RaidDegraded && !s.Continues && !s.Ends
-            && s.Data?.FirstOrDefault(f => f.Name == "member")?.Value.Text is { } member)
+            && FindingData.TextOf(s.Data, "member") is { } member)
         {
             JoinMember(draft, s, member);
         }
@@ -217,7 +218,7 @@ public sealed class IncidentBuilder : IEventSink
             return;
         }
 
-        var md = s.Data?.FirstOrDefault(f => f.Name == "md")?.Value.Text ?? s.Subject;
+        var md = FindingData.TextOf(s.Data, "md") ?? s.Subject;
         disk.Consequence($"md array {md} dropped {member} at {s.Line.Time} and runs degraded");
         names.LinkHolder(disk.Disk!, md);
         array.Followed($"{member}'s disk {disk.Disk} failed requests just before (from {disk.FirstSeen}): see its disk incident");

@@ -94,7 +94,7 @@ internal sealed class SystemDraft(LogLine first, SystemEventKind kind, string su
     }
 
     private bool Worse(string severity) =>
-        Rank(severity) > Rank(Data.Fields.FirstOrDefault(f => f.Name == "severity")?.Value.Text);
+        Rank(severity) > Rank(Data.Text("severity"));
 
     private static int Rank(string? severity) => severity switch
     {

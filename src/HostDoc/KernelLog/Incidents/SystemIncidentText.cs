@@ -13,12 +13,12 @@ internal static class SystemIncidentText
     /// <summary>True when <paramref name="e"/> alone makes its incident critical (a fatal hardware error, a hard lockup, a failed array, a controller removed).</summary>
     public static bool IsCritical(SystemEventKind kind, SystemEvent e) => kind switch
     {
-        SystemEventKind.HardwareError => Field(e.Data, "severity") is "fatal" or "recoverable" or "uncorrected"
+        SystemEventKind.HardwareError => FindingData.TextOf(e.Data, "severity") is "fatal" or "recoverable" or "uncorrected"
             || e.Detail.Contains("ncorrect", StringComparison.Ordinal) || e.Detail.Contains("context corrupt", StringComparison.Ordinal),
-        SystemEventKind.Lockup => Field(e.Data, "hard") == "true",
-        SystemEventKind.RaidDegraded => Field(e.Data, "array_failed") == "true",
-        SystemEventKind.NvmeController => Field(e.Data, "action") is "removed" or "disabled",
-        SystemEventKind.MmcTrouble => Field(e.Data, "action") is "recovery-failed",
+        SystemEventKind.Lockup => FindingData.TextOf(e.Data, "hard") == "true",
+        SystemEventKind.RaidDegraded => FindingData.TextOf(e.Data, "array_failed") == "true",
+        SystemEventKind.NvmeController => FindingData.TextOf(e.Data, "action") is "removed" or "disabled",
+        SystemEventKind.MmcTrouble => FindingData.TextOf(e.Data, "action") is "recovery-failed",
         _ => false,
     };
 
@@ -26,7 +26,7 @@ internal static class SystemIncidentText
     public static Text Describe(SystemEventKind kind, string subject, string when, (LogTime Time, int Count) seen, IReadOnlyList<string> details, FindingData data, LogTime? ended, bool critical)
     {
         var first = details.Count > 0 ? details[0] : "";
-        string? Get(string name) => Field(data.Fields, name);
+        string? Get(string name) => data.Text(name);
         var until = ended is { } end ? $"; it ended at {end}" : "";
         switch (kind)
         {
@@ -130,7 +130,4 @@ internal static class SystemIncidentText
                 return new("event", "log.event", Severity.Warning, $"{subject}: {when}", "", "");
         }
     }
-
-    private static string? Field(IReadOnlyList<DataField>? fields, string name) =>
-        fields?.FirstOrDefault(f => f.Name == name)?.Value.Text;
 }

@@ -58,7 +58,7 @@ public sealed class BusRecognizer : ILineRecognizer
             };
             var card = device.StartsWith("mmcblk", StringComparison.Ordinal);   // mmcblkN's number is not its host's mmcN: the two stay apart
             var data = new FindingData().Set(card ? "disk" : "mmc_host", device)
-                .Set("errno", MessageText.WordAfter(text, "error ") is { } e && long.TryParse(e, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null);
+                .Set("errno", MessageText.WholeNumber(MessageText.WordAfter(text, "error "), allowMinus: true));
             return action is not null && Emit(SystemEventKind.MmcTrouble, device, action, text, data);
         }
 

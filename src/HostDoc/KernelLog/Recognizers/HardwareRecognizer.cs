@@ -1,4 +1,3 @@
-using System.Globalization;
 using HostDoc.Findings;
 using HostDoc.KernelLog.Events;
 using HostDoc.KernelLog.Reading;
@@ -39,7 +38,7 @@ public sealed class HardwareRecognizer : ILineRecognizer
         {
             var fatal = m.Contains("Machine Check Exception", StringComparison.Ordinal);
             var cpu = MessageText.WordAfter(m, "CPU ")?.TrimEnd(':');
-            var data = new FindingData().Set("source", "mce").Set("cpu", cpu is not null && long.TryParse(cpu, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null)
+            var data = new FindingData().Set("source", "mce").Set("cpu", MessageText.WholeNumber(cpu))
                 .Set("severity", fatal ? "fatal" : null);
             sink.Emit(new SystemEvent(line, SystemEventKind.HardwareError, cpu is null ? "machine check" : $"CPU{cpu}", m, data.Fields));
             return true;
@@ -125,7 +124,7 @@ public sealed class HardwareRecognizer : ILineRecognizer
         var words = text.Split(' ', 3);
         long count = 1;
         string? kind = null;
-        if (words.Length >= 2 && long.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && words[1] is "CE" or "UE")
+        if (words.Length >= 2 && MessageText.WholeNumber(words[0]) is { } n && words[1] is "CE" or "UE")
         {
             count = n;
             kind = words[1];

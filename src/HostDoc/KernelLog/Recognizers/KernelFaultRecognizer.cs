@@ -1,4 +1,3 @@
-using System.Globalization;
 using HostDoc.Findings;
 using HostDoc.KernelLog.Events;
 using HostDoc.KernelLog.Reading;
@@ -137,7 +136,7 @@ public sealed class KernelFaultRecognizer : ILineRecognizer
     }
 
     private static long? OopsNumber(string m) =>
-        MessageText.Between(m, "[#", ']') is { } n && long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+        MessageText.WholeNumber(MessageText.Between(m, "[#", ']'));
 
     private static string? Address(string m)
     {

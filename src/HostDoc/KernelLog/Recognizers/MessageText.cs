@@ -54,6 +54,13 @@ public static class MessageText
     public static ulong? NumberAfter(string text, string key) =>
         WordAfter(text, key) is { } word && ulong.TryParse(word.TrimEnd('.', ')', ':', 's'), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+    /// <summary>The decimal number after <paramref name="key"/> as a signed integer (for typed members), or null.</summary>
+    public static long? WholeNumberAfter(string text, string key) => NumberAfter(text, key) is { } n and <= long.MaxValue ? (long)n : null;
+
+    /// <summary><paramref name="word"/> as a decimal integer (<paramref name="allowMinus"/>: a leading minus allowed), or null.</summary>
+    public static long? WholeNumber(string? word, bool allowMinus = false) =>
+        word is not null && long.TryParse(word, allowMinus ? NumberStyles.AllowLeadingSign : NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+
     /// <summary>The hex number (<c>0x…</c> or bare) after <paramref name="key"/>, or null.</summary>
     public static ulong? HexAfter(string text, string key) => WordAfter(text, key) is { } word ? Hex(word) : null;
 

@@ -62,7 +62,7 @@ public sealed class NvmeRecognizer : ILineRecognizer
         var data = new FindingData()
             .Set("nvme_controller", controller)
             .Set("action", action)
-            .Set("qid", MessageText.NumberAfter(text, "QID ") is { } q and <= long.MaxValue ? (long)q : null)
+            .Set("qid", MessageText.WholeNumberAfter(text, "QID "))
             .Set("csts", MessageText.WordAfter(text, "CSTS=")?.TrimEnd(','))
             .Set("status", MessageText.WordAfter(text, "status: ")?.TrimEnd('.'));
         sink.Emit(new SystemEvent(line, SystemEventKind.NvmeController, controller, detail, data.Fields));

@@ -42,7 +42,7 @@ public sealed class RaidRecognizer : ILineRecognizer
         if (m.Contains(": remaining active paths: ", StringComparison.Ordinal))
         {
             var map = m[..m.IndexOf(':', StringComparison.Ordinal)].Trim();
-            var left = MessageText.NumberAfter(m, "remaining active paths: ") is { } n and <= long.MaxValue ? (long)n : (long?)null;
+            var left = MessageText.WholeNumberAfter(m, "remaining active paths: ");
             if (left is null)
             {
                 return false;
@@ -91,7 +91,7 @@ public sealed class RaidRecognizer : ILineRecognizer
 
         if (text.StartsWith("Operation continuing on ", StringComparison.Ordinal))
         {
-            fields.Set("remaining_devices", MessageText.NumberAfter(text, "continuing on ") is { } n and <= long.MaxValue ? (long)n : null);
+            fields.Set("remaining_devices", MessageText.WholeNumberAfter(text, "continuing on "));
             sink.Emit(new SystemEvent(line, SystemEventKind.RaidDegraded, md, text.TrimEnd('.'), fields.Fields, Continues: true));
             return true;
         }

@@ -91,8 +91,8 @@ public sealed class SystemRecognizer : ILineRecognizer
         var data = new FindingData()
             .Set("invoker", m[..at])
             .Set("gfp_mask", MessageText.WordAfter(m, "gfp_mask="))
-            .Set("order", MessageText.NumberAfter(m, "order=") is { } o and <= long.MaxValue ? (long)o : null)
-            .Set("oom_score_adj", MessageText.WordAfter(m, "oom_score_adj=") is { } adj && long.TryParse(adj, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : null);
+            .Set("order", MessageText.WholeNumberAfter(m, "order="))
+            .Set("oom_score_adj", MessageText.WholeNumber(MessageText.WordAfter(m, "oom_score_adj="), allowMinus: true));
         invoked = new OomStart(line, m[..at], data);
         return null;
     }
@@ -126,7 +126,7 @@ public sealed class SystemRecognizer : ILineRecognizer
                     start.Victim ??= value;
                     break;
                 case "pid":
-                    start.Data.Set("victim_pid", long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null);
+                    start.Data.Set("victim_pid", MessageText.WholeNumber(value));
                     break;
                 default:
                     break;
@@ -161,7 +161,7 @@ public sealed class SystemRecognizer : ILineRecognizer
         var rss = MessageText.WordAfter(m, "anon-rss:");
         var start = invoked;
         invoked = null;
-        var constraint = start?.Data.Fields.FirstOrDefault(f => f.Name == "constraint")?.Value.Text;
+        var constraint = start?.Data.Text("constraint");
         memcg |= constraint == "CONSTRAINT_MEMCG";
         var detail = $"pid {pid}{(rss is null ? "" : $", anon-rss {rss.TrimEnd(',')}")}{(memcg ? ", memory cgroup limit" : "")}{(start is null ? "" : $", invoked by {start.Invoker}")}";
         var data = new FindingData().Set("comm", comm).Set("pid", pid).Set("anon_rss_kb", KiB(rss)).Set("memcg_limit", memcg);
@@ -198,7 +198,7 @@ public sealed class SystemRecognizer : ILineRecognizer
         var action = m.Contains("Sending cookies", StringComparison.Ordinal) ? "sending cookies"
             : m.Contains("Dropping request", StringComparison.Ordinal) ? "dropping requests" : "";
         var v6 = m.Contains("TCPv6", StringComparison.Ordinal);
-        var data = new FindingData().Set("port", long.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null)
+        var data = new FindingData().Set("port", MessageText.WholeNumber(port))
             .Set("ipv6", v6).Set("action", action);
         return new SystemEvent(line, SystemEventKind.SynFlood, $"port {port}{(v6 ? " (IPv6)" : "")}", action, data.Fields);
     }
@@ -292,10 +292,10 @@ public sealed class SystemRecognizer : ILineRecognizer
         var colon = task?.LastIndexOf(':') ?? -1;
         var stuck = MessageText.WordAfter(m, "stuck for ")?.TrimEnd('!');
         var data = new FindingData()
-            .Set("cpu", long.TryParse(cpuText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : null)
+            .Set("cpu", MessageText.WholeNumber(cpuText))
             .Set("comm", colon > 0 ? task![..colon] : task)
-            .Set("pid", colon > 0 && long.TryParse(task![(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null)
-            .Set("stuck_seconds", stuck is not null && long.TryParse(stuck.TrimEnd('s'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null)
+            .Set("pid", colon > 0 ? MessageText.WholeNumber(task![(colon + 1)..]) : null)
+            .Set("stuck_seconds", MessageText.WholeNumber(stuck?.TrimEnd('s')))
             .Set("hard", hard);
         return new SystemEvent(line, SystemEventKind.Lockup, cpu,
             $"{(hard ? "hard lockup" : "soft lockup")}{(stuck is null ? "" : $" for {stuck}")}{(task is null ? "" : $" running {task}")}", data.Fields);
