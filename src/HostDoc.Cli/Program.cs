@@ -77,6 +77,7 @@ internal static class Program
         LogsInvocation logs => LogsCommand.Run(context, logs),
         ServeInvocation serve => ServeCommand.Run(context, serve),
         IrqInvocation irq => IrqCommand.Run(context, irq),
+        IostatInvocation iostat => IostatCommand.Run(context, iostat),
         AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
         CpusInvocation => CpusCommand.Cpus(context),
         DevicesInvocation devices => DevicesCommand.Run(context, devices),

@@ -206,6 +206,45 @@ internal sealed partial class CommandLineParser
         return (new StuckInvocation(global, samples, interval), null);
     }
 
+    private static (Invocation?, UsageError?) ParseIostat(GlobalOptions global, List<string> args)
+    {
+        var interval = 1.0;
+        var count = 1;
+        bool sinceBoot = false, partitions = false, json = false;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg == "--interval" && reader.TryTakeValue(out var s)
+                && double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out interval) && interval is >= 0.01 and <= 3600)
+            {
+                continue;
+            }
+
+            if (arg == "--count" && reader.TryTakeValue(out var n) && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out count))
+            {
+                continue;
+            }
+
+            if (arg is "--since-boot" or "--partitions" or "-p" && !reader.HasUnusedInlineValue)
+            {
+                sinceBoot |= arg == "--since-boot";
+                partitions |= arg != "--since-boot";
+                continue;
+            }
+
+            if (arg == "--format" && reader.TryTakeValue(out var format) && format is "text" or "json")
+            {
+                json = format == "json";
+                continue;
+            }
+
+            return Fail("iostat: options are --interval SECONDS (0.01 to 3600, default 1), --count N (reports, default 1, 0 = until interrupted), --since-boot, --partitions and --format text|json", null);
+        }
+
+        return (new IostatInvocation(global, interval, count, sinceBoot, partitions, json), null);
+    }
+
     private static (Invocation?, UsageError?) ParseIrq(GlobalOptions global, List<string> args)
     {
         double? interval = null;

@@ -47,6 +47,9 @@ internal sealed record ServeInvocation(GlobalOptions Global, string Listen, doub
 
 internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double IntervalSeconds) : Invocation(Global);
 
+/// <summary><c>hostdoc iostat</c>: iostat -x's figures over --interval, --count times (0: until interrupted).</summary>
+internal sealed record IostatInvocation(GlobalOptions Global, double IntervalSeconds, int Count, bool SinceBoot, bool Partitions, bool Json) : Invocation(Global);
+
 internal sealed record IrqInvocation(GlobalOptions Global, double? IntervalSeconds) : Invocation(Global);
 
 internal sealed record AffinityInvocation(GlobalOptions Global, int Pid, HostDoc.Cpus.CpuList? Cpus) : Invocation(Global);

@@ -25,6 +25,10 @@ internal static class HelpText
                                         /report.json, /healthz; default 127.0.0.1:9847, findings every 30 s (runs hostdoc-serve)
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
           stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
+          iostat [--interval S] [--count N] [--since-boot] [--partitions] [--format text|json]
+                                        iostat -x's per-device figures (r/s … r_await w_await aqu-sz %util), computed as sysstat
+                                        does, over S seconds (default 1), N reports (0: until interrupted); --since-boot starts
+                                        with the averages since boot, as iostat's first report; a captured tree gives only those
           irq [--interval S]            interrupts per irq and CPU (rates between two reads with --interval), chip, affinity, per-CPU bars
           cpus                          online/offline/present/possible, topology, isolated CPUs, clocksource, boot options
           cpuset [PATH]                 the cpuset tree (cgroup v1 or v2): cpus, mems, effective, exclusive/partition, tasks
