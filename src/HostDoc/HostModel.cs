@@ -25,8 +25,6 @@ public sealed class HostModel
     private readonly Lazy<Sourced<Interrupts>> _interrupts;
     private readonly Lazy<BlockTopology> _topology;
     private readonly Lazy<HostDoc.KernelLog.KernelLogAnalysis> _kernelLog;
-    private readonly Lock _stuckGate = new();
-    private (int Samples, TimeSpan Interval, Tasks.StuckSurvey Survey)? _stuck;
     private readonly Lazy<Sourced<FilesystemTable>> _filesystems;
 
     /// <summary>How long a statvfs that can hang (NFS, FUSE) is waited for.</summary>
@@ -53,6 +51,7 @@ public sealed class HostModel
             HostDoc.KernelLog.HostKernelLog.ReadInto(analyzer, root, clock);
             return analyzer.Finish();
         });
+        Sampling = new HostSampling(this, Thread.Sleep);
         _topology = new(() => new BlockTopology(Sys.Block.BlockDeviceReader.ReadAll(root), Mountinfo.Value?.Entries ?? [], Proc.Swaps.Read(root)));
     }
 
@@ -92,24 +91,11 @@ public sealed class HostModel
     /// <summary>The host's kernel log read into incidents (/dev/kmsg, else kern.log/messages/syslog), once.</summary>
     public HostDoc.KernelLog.KernelLogAnalysis KernelLog => _kernelLog.Value;
 
-    /// <summary>
-    /// Tasks in D state over <paramref name="samples"/> looks <paramref name="interval"/> apart; the last
-    /// survey is kept, so the stuck check and the server's per-class counts walk /proc once between them.
-    /// </summary>
-    public Tasks.StuckSurvey Stuck(int samples, TimeSpan interval)
-    {
-        lock (_stuckGate)
-        {
-            if (_stuck is { } kept && kept.Samples == samples && kept.Interval == interval)
-            {
-                return kept.Survey;
-            }
+    /// <summary>What takes an interval to observe: stuck tasks and disk activity, each kept once taken.</summary>
+    public HostSampling Sampling { get; }
 
-            var survey = new Tasks.StuckTaskSampler(Root, Clock, Thread.Sleep).Sample(samples, interval);
-            _stuck = (samples, interval, survey);
-            return survey;
-        }
-    }
+    /// <summary>Tasks in D state (<see cref="HostSampling.Stuck"/>).</summary>
+    public Tasks.StuckSurvey Stuck(int samples, TimeSpan interval) => Sampling.Stuck(samples, interval);
 
     /// <summary>The block devices from port to mount (/sys/block, the udev database, mountinfo, /proc/swaps).</summary>
     public BlockTopology Topology => _topology.Value;

@@ -1,6 +1,5 @@
 using HostDoc.Cli.CommandLine;
 using HostDoc.Output;
-using HostDoc.Tasks;
 
 namespace HostDoc.Cli.Commands;
 
@@ -9,8 +8,7 @@ internal static class StuckCommand
 {
     public static int Run(CliContext context, StuckInvocation invocation)
     {
-        var survey = new StuckTaskSampler(context.Host.Root, context.Host.Clock, Thread.Sleep)
-            .Sample(invocation.Samples, TimeSpan.FromSeconds(invocation.IntervalSeconds));
+        var survey = context.Host.Stuck(invocation.Samples, TimeSpan.FromSeconds(invocation.IntervalSeconds));
         StuckWriter.Write(context.Out, survey, context.Style);
         return context.ReportProblems("stuck", survey.Problems);
     }

@@ -19,6 +19,12 @@ internal static class StuckFindings
         var critical = (timeout is { } limit && longest >= limit) || tasks.Any(t => t.KernelReport is not null);
         var names = string.Join(", ", tasks.Take(4).Select(Name)) + (tasks.Length > 4 ? $" and {tasks.Length - 4} more" : "");
         var evidence = new List<Evidence>();
+        var target = tasks.Select(t => t.Target).FirstOrDefault(t => t is not null);
+        if (target is not null)
+        {
+            evidence.Add(new Evidence("waits on", $"{target} — found by {target.How}", "/proc/PID/{fd,cwd,maps,mountinfo}"));
+        }
+
         foreach (var t in tasks.Take(8))
         {
             evidence.Add(new Evidence($"{t.Id.Tid} {t.Comm}",
@@ -41,19 +47,39 @@ internal static class StuckFindings
 
         AddContext(evidence, survey);
         // jbd2/DEV-INO is the journal thread of DEV: when it is stuck too, it names the device behind every journal wait.
-        var journalThread = survey.Stuck.Select(t => t.Comm).FirstOrDefault(c => c.StartsWith("jbd2/", StringComparison.Ordinal));
+        var journalThread = survey.Stuck.Select(t => t.Comm).FirstOrDefault(c => WaitTargetResolver.JournalThreadDevice(c) is not null);
         var advice = first.Class.Advice + (journalThread is not null && first.Class == WaitClasses.Journal
-            ? $" The journal thread {journalThread} is stuck too: the device is {JournalDevice(journalThread)}."
+            ? $" The journal thread {journalThread} is stuck too: the device is {WaitTargetResolver.JournalThreadDevice(journalThread)}."
             : "");
+        var data = new FindingData();
+        data.Set("kind", "stuck-tasks");
+        data.Set("wait_class", first.Class.Id);
+        data.Set("site", first.Site);
+        data.Set("tasks", (long)tasks.Length);
+        data.Set("pid", (long)first.Id.Tid);
+        data.Set("comm", first.Comm);
+        data.Set("stuck_seconds", Math.Round(longest, 1));
+        if (target is not null)
+        {
+            data.Set("mount", target.MountPoint);
+            data.Set("filesystem", target.FsType);
+            data.Set("disk", target.Disk);
+            foreach (var name in target.Chain.Skip(1))
+            {
+                KernelLog.Incidents.DeviceFields.AddBlock(data, name, target.Disk);
+            }
+        }
+
         return new Finding(
             "tasks.stuck-io",
             critical ? Severity.Critical : Severity.Warning,
             names,
             $"{tasks.Length} task{(tasks.Length == 1 ? "" : "s")} stuck in D for {Seconds(longest)}{Why(critical, timeout, longest, tasks)}, " +
-            $"{first.Class.Title} at {first.Site}: {names}",
+            $"{first.Class.Title} at {first.Site}{(target is null ? "" : " on " + target)}: {names}",
             first.Class.Explanation + LoadWhy,
             evidence,
-            advice);
+            advice,
+            data.Fields);
     }
 
     public static Finding None(StuckSurvey survey)
@@ -131,14 +157,6 @@ internal static class StuckFindings
 
     private static string Uptime(KernelLog.HungTaskReport r) =>
         (r.Microseconds / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " s after boot";
-
-    /// <summary>jbd2/sdb1-8 → sdb1 (the thread is named after the device and the journal inode).</summary>
-    private static string JournalDevice(string thread)
-    {
-        var name = thread["jbd2/".Length..];
-        var dash = name.LastIndexOf('-');
-        return dash > 0 ? name[..dash] : name;
-    }
 
     private static string Seconds(StuckTask t) =>
         t.BlockedSeconds is { } b ? Seconds(b) : "at least " + Seconds(t.SeenSeconds);

@@ -32,6 +32,10 @@ public static class StuckWriter
                     : string.Create(CultureInfo.InvariantCulture, $"seen in D {t.SeenSeconds:0.0} s");
                 var command = t.CommandLine.Length > 0 ? "  " + (t.CommandLine.Length > 60 ? t.CommandLine[..60] + "…" : t.CommandLine) : "";
                 writer.Write($"  {t.Id.Tid,7} {t.Comm,-16}{kernel} {blocked}{command}\n");
+                if (t.Target is { } target)
+                {
+                    writer.Write($"          waits on {target} — found by {target.How}\n");
+                }
             }
 
             if (first.Frames is { Count: > 0 } frames)

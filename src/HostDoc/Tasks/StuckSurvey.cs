@@ -25,7 +25,7 @@ public sealed record StuckSurvey(
         HungReports.Where(r => !Stuck.Any(t => t.Id.Tid == r.Pid && t.Comm == r.Comm))
             .GroupBy(r => (r.Pid, r.Comm)).Select(g => g.Last()).ToArray();
 
-    /// <summary>The stuck tasks grouped by identical stack (or wait channel), largest group first.</summary>
+    /// <summary>The stuck tasks grouped by identical stack (or wait channel) and the mount they wait on, largest group first.</summary>
     public IReadOnlyList<IGrouping<string, StuckTask>> Groups =>
-        Stuck.GroupBy(t => t.Signature).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Id.Pid).ToArray();
+        Stuck.GroupBy(t => t.Signature + "\0" + t.Target?.MountPoint).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Id.Pid).ToArray();
 }

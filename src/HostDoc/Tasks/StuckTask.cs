@@ -17,10 +17,12 @@ namespace HostDoc.Tasks;
 /// <param name="ReadBytes">/proc/PID/io read_bytes, when readable.</param>
 /// <param name="WriteBytes">/proc/PID/io write_bytes, when readable.</param>
 /// <param name="KernelReport">The kernel's own "blocked for more than" report for this task, when the log has one.</param>
+/// <param name="Files">Its working directory, open files, mapped devices and mounts; null for kernel threads.</param>
+/// <param name="Target">The filesystem and device it waits on, when that could be told (<see cref="WaitTargetResolver"/>).</param>
 public sealed record StuckTask(
     TaskId Id, string Comm, string CommandLine, bool IsKernelThread, IReadOnlyList<StackFrame>? Frames, string? Wchan,
     WaitClass Class, string Site, double? BlockedSeconds, double SeenSeconds, bool DidNotRun, ulong? ReadBytes, ulong? WriteBytes,
-    KernelLog.HungTaskReport? KernelReport = null)
+    KernelLog.HungTaskReport? KernelReport = null, TaskFiles? Files = null, WaitTarget? Target = null)
 {
     /// <summary>The longest time it is known to have been blocked.</summary>
     public double StuckForSeconds => Math.Max(BlockedSeconds ?? 0, SeenSeconds);

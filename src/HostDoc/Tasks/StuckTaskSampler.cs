@@ -50,8 +50,9 @@ public sealed class StuckTaskSampler(HostRoot root, TimeProvider clock, Action<T
 
         var span = samples > 1 ? clock.GetElapsedTime(first).TotalSeconds : 0;
         var clockNow = SchedulerClockNow();
+        var uptime = Uptime.Read(root);
         var reports = KernelLog.KmsgReader.ReadAll(root).Select(KernelLog.HungTaskReport.TryRecognize).OfType<KernelLog.HungTaskReport>().ToArray();
-        var stuck = (seen ?? []).Select(kv => Describe(kv.Key, kv.Value.Stat, span, !kv.Value.SwitchesChanged, clockNow)
+        var stuck = (seen ?? []).Select(kv => Describe(kv.Key, kv.Value.Stat, span, !kv.Value.SwitchesChanged, clockNow, uptime)
             with { KernelReport = reports.LastOrDefault(r => r.Pid == kv.Key.Tid && r.Comm == kv.Value.Stat.Comm) }).ToArray();
         var problems = new List<SourceProblem>();
         var load = Loadavg.Read(root);
@@ -99,7 +100,7 @@ public sealed class StuckTaskSampler(HostRoot root, TimeProvider clock, Action<T
             ? SchedStats.Parse(text)?.ExecStartMilliseconds
             : null;
 
-    private StuckTask Describe(TaskId id, PidStat stat, double span, bool didNotRun, double? nowMs)
+    private StuckTask Describe(TaskId id, PidStat stat, double span, bool didNotRun, double? nowMs, double? uptime)
     {
         var dir = $"/proc/{id.Pid}/task/{id.Tid}";
         var stackText = root.ReadText(dir + "/stack", 64 * 1024).Value;
@@ -111,10 +112,16 @@ public sealed class StuckTaskSampler(HostRoot root, TimeProvider clock, Action<T
         double? blocked = sched is not null && nowMs is { } now && now >= sched.ExecStartMilliseconds
             ? (now - sched.ExecStartMilliseconds) / 1000
             : null;
+        // The scheduler clocks of two CPUs can disagree by seconds on a VM: a task is never blocked for longer than it has existed.
+        if (blocked is { } off && uptime is { } up && up - stat.StartTicks / 100.0 is var age and >= 0 && off > age)
+        {
+            blocked = age;
+        }
+
         var io = root.ReadText($"/proc/{id.Pid}/io", 4096).Value is { } ioText ? IoCounters.Parse(ioText) : null;
         var cmdline = stat.IsKernelThread ? "" : CommandLine(id.Pid);
         return new StuckTask(id, stat.Comm, cmdline, stat.IsKernelThread, frames, wchan, waitClass, site, blocked, span, didNotRun,
-            io?.ReadBytes, io?.WriteBytes);
+            io?.ReadBytes, io?.WriteBytes, Files: stat.IsKernelThread ? null : TaskFiles.Read(root, id));
     }
 
     private string CommandLine(int pid) =>

@@ -36,7 +36,7 @@ public static class WaitClasses
     /// <summary>Generic block I/O wait.</summary>
     public static readonly WaitClass BlockIo = new("block-io",
         "waiting for block I/O to complete",
-        "The task submitted I/O and sleeps in io_schedule until the device completes it.",
+        "The task submitted I/O (buffered, or direct I/O that bypasses the page cache) and sleeps in io_schedule until the device completes it.",
         "iostat -x 1 for the device's latency; the kernel log for I/O errors and link resets.");
 
     /// <summary>Inode or directory lock (rwsem/mutex under a path operation).</summary>
@@ -58,6 +58,13 @@ public static class WaitClasses
         "NFS calls wait in rpc_wait_bit_killable for the server's reply; with a hard mount they wait until the server comes " +
         "back, however long that is.",
         "Check the server and the network (rpcinfo -p SERVER, nfsstat -c, the kernel log's 'server not responding').");
+
+    /// <summary>CIFS/SMB server.</summary>
+    public static readonly WaitClass Cifs = new("cifs",
+        "waiting for a CIFS/SMB server",
+        "CIFS calls send a request to the server and sleep in wait_for_response (or for a free request slot in " +
+        "wait_for_free_request) until it answers; a hard mount waits for a server that has gone away until it comes back.",
+        "Check the server and the network (the kernel log's 'CIFS: VFS: … has not responded'); /proc/fs/cifs/DebugData lists the sessions.");
 
     /// <summary>FUSE daemon.</summary>
     public static readonly WaitClass Fuse = new("fuse",
