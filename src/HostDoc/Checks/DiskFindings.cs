@@ -64,7 +64,13 @@ internal static class DiskFindings
             new("superblock options", string.Join(',', fs.Mount.SuperOptions), "/proc/self/mountinfo after \" - \""),
         ],
         "Read the kernel log for the first error (dmesg | grep -iE 'ext4|ext3|jbd2|I/O error'), check the disk " +
-        "(smartctl -a), stop writers, unmount and run fsck; a remount rw without fsck risks more damage.");
+        "(smartctl -a), stop writers, unmount and run fsck; a remount rw without fsck risks more damage.",
+        MountData(fs, "forced-readonly"));
+
+    /// <summary>The typed members of a filesystem finding: the mount, its type and source, what joins it to the device under it.</summary>
+    private static IReadOnlyList<DataField> MountData(MountedFilesystem fs, string kind) =>
+        new FindingData().Set("kind", kind).Set("mount", fs.MountPoint).Set("filesystem", fs.Mount.FsType).Set("source", fs.Mount.Source)
+            .Set("device", fs.Mount.Device.ToString()).Fields;
 
     public static Finding ReadOnly(MountedFilesystem fs) => new(
         "disk.readonly",
@@ -92,7 +98,8 @@ internal static class DiskFindings
             "and keeps it across reboots until fsck repairs the filesystem. A non-zero count means metadata was found " +
             "inconsistent or an I/O error hit it: data may already be damaged.",
             evidence,
-            $"Schedule fsck of /dev/{errors.Device} (unmounted), check the disk underneath (smartctl -a, kernel log), and restore damaged files from backup.");
+            $"Schedule fsck of /dev/{errors.Device} (unmounted), check the disk underneath (smartctl -a, kernel log), and restore damaged files from backup.",
+            MountData(fs, "fs-errors"));
     }
 
     public static Finding PathNotFound(string path) => new(

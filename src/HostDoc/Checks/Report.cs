@@ -13,8 +13,17 @@ public sealed record Report(HostIdentity Identity, string Root, DateTimeOffset G
     /// <summary>The worst severity over all checks.</summary>
     public Severity Worst => Results.Select(r => r.Worst).Aggregate(Severity.Ok, SeverityExtensions.Worst);
 
-    /// <summary>Runs <paramref name="checks"/> over <paramref name="host"/>.</summary>
-    public static Report Run(HostModel host, IEnumerable<ICheck> checks, CheckSettings settings) =>
-        new(HostIdentity.Read(host.Root), host.Root.Directory, host.Clock.GetUtcNow(),
-            checks.Select(c => c.Run(host, settings)).ToArray());
+    /// <summary>Runs <paramref name="checks"/> over <paramref name="host"/>, then joins the findings that share a cause (<see cref="CauseLinker"/>).</summary>
+    public static Report Run(HostModel host, IEnumerable<ICheck> checks, CheckSettings settings)
+    {
+        var results = checks.Select(c => c.Run(host, settings)).ToArray();
+        var linked = results.Any(r => r.Findings.Any(f => f.Severity is Severity.Warning or Severity.Critical))
+            ? CauseLinker.Link(results, host.Topology, host.Mountinfo.Value?.Entries ?? [])
+            : results;
+        return new(HostIdentity.Read(host.Root), host.Root.Directory, host.Clock.GetUtcNow(), linked);
+    }
+
+    /// <summary>The finding <paramref name="reference"/> names, or null.</summary>
+    public Finding? Find(FindingRef reference) =>
+        Results.SelectMany(r => r.Findings).FirstOrDefault(f => f.Id == reference.Id && f.Subject == reference.Subject);
 }

@@ -74,7 +74,7 @@ internal static class StuckFindings
             "tasks.stuck-io",
             critical ? Severity.Critical : Severity.Warning,
             names,
-            $"{tasks.Length} task{(tasks.Length == 1 ? "" : "s")} stuck in D for {Seconds(longest)}{Why(critical, timeout, longest, tasks)}, " +
+            $"{tasks.Length} task{(tasks.Length == 1 ? "" : "s")} {(longest > 0 ? $"stuck in D for {Seconds(longest)}" : "in D when the tree was captured")}{Why(critical, timeout, longest, tasks)}, " +
             $"{first.Class.Title} at {first.Site}{(target is null ? "" : " on " + target)}: {names}",
             first.Class.Explanation + LoadWhy,
             evidence,
@@ -159,7 +159,7 @@ internal static class StuckFindings
         (r.Microseconds / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " s after boot";
 
     private static string Seconds(StuckTask t) =>
-        t.BlockedSeconds is { } b ? Seconds(b) : "at least " + Seconds(t.SeenSeconds);
+        t.BlockedSeconds is { } b ? Seconds(b) : t.SeenSeconds > 0 ? "at least " + Seconds(t.SeenSeconds) : "for an unknown time (one look, no /proc/PID/sched)";
 
     private static string Seconds(double s) => s.ToString(s < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s";
 

@@ -14,6 +14,8 @@ namespace HostDoc.Findings;
 /// <param name="Evidence">The values and lines it saw.</param>
 /// <param name="Advice">What to do; empty for OK findings.</param>
 /// <param name="Data">Typed members for machine output (JSON <c>data</c>): kind, device names, numbers; empty when the finding has none.</param>
+/// <param name="CausedBy">The finding of the same report this one follows from (a read-only filesystem from the failing disk under it), or null.</param>
+/// <param name="Causes">The findings that follow from this one, when it is a root cause; null or empty otherwise.</param>
 public sealed record Finding(
     string Id,
     Severity Severity,
@@ -22,4 +24,10 @@ public sealed record Finding(
     string Explanation,
     IReadOnlyList<Evidence> Evidence,
     string Advice,
-    IReadOnlyList<DataField>? Data = null);
+    IReadOnlyList<DataField>? Data = null,
+    FindingRef? CausedBy = null,
+    IReadOnlyList<FindingRef>? Causes = null)
+{
+    /// <summary>This finding's reference.</summary>
+    public FindingRef Ref => FindingRef.To(this);
+}

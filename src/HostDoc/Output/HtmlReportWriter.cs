@@ -28,6 +28,8 @@ public static class HtmlReportWriter
         table{border-collapse:collapse;font-size:.85em;width:100%}td{border-top:1px solid #eee;padding:.15em .4em;vertical-align:top;word-break:break-word}
         td:first-child{color:#555;white-space:nowrap}.advice{margin-top:.4em}pre{background:#fff;border:1px solid #ddd;padding:.6em;overflow-x:auto;font-size:.8em}
         ul.ok{padding-left:1.2em;font-size:.9em;color:#333}svg text{font:12px system-ui,sans-serif}
+        .cause{border:1px dashed #bbb;border-radius:8px;padding:.3em .6em;margin:.8em 0}.cause-head{font-weight:600;color:#444}
+        .effects{margin-left:1.6em}
         """;
 
     /// <summary>Writes the page.</summary>
@@ -58,16 +60,30 @@ public static class HtmlReportWriter
         var findings = report.Results.SelectMany(x => x.Findings).ToArray();
         foreach (var severity in Order)
         {
-            var group = findings.Where(f => f.Severity == severity).ToArray();
-            if (group.Length == 0)
+            var groups = CauseGroups.At(report, severity);
+            if (groups.Count == 0)
             {
                 continue;
             }
 
-            b.Append("<h2>").Append(severity.Name()).Append(CultureInfo.InvariantCulture, $" ({group.Length})</h2>");
-            foreach (var f in group)
+            b.Append("<h2>").Append(severity.Name()).Append(CultureInfo.InvariantCulture, $" ({groups.Sum(g => g.Consequences.Count + 1)})</h2>");
+            foreach (var group in groups)
             {
-                Card(b, f);
+                if (group.Consequences.Count == 0)
+                {
+                    Card(b, group.Root);
+                    continue;
+                }
+
+                b.Append("<div class=\"cause\"><div class=\"cause-head\">").Append(E($"One cause, {group.Consequences.Count + 1} findings: {group.Root.Subject} and what follows from it")).Append("</div>");
+                Card(b, group.Root);
+                b.Append("<div class=\"effects\">");
+                foreach (var consequence in group.Consequences)
+                {
+                    Card(b, consequence);
+                }
+
+                b.Append("</div></div>");
             }
         }
 
@@ -110,7 +126,8 @@ public static class HtmlReportWriter
     {
         var sev = f.Severity.Name();
         b.Append("<div class=\"card ").Append(sev).Append("\"><div><span class=\"badge b-").Append(sev).Append("\">").Append(sev)
-            .Append("</span> <span class=\"id\">").Append(E(f.Id)).Append("</span> ").Append(E(f.Subject)).Append("</div>");
+            .Append("</span> <span class=\"id\">").Append(E(f.Id)).Append("</span> ").Append(E(f.Subject))
+            .Append(f.CausedBy is { } cause ? " <span class=\"id\">caused by " + E(cause.ToString()) + "</span>" : "").Append("</div>");
         b.Append("<div class=\"summary\">").Append(E(f.Summary)).Append("</div><p>").Append(E(f.Explanation)).Append("</p>");
         if (f.Evidence.Count > 0)
         {

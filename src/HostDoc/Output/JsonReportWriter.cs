@@ -76,6 +76,28 @@ public static class JsonReportWriter
             JsonParts.WriteEvidence(json, "evidence", f.Evidence);
             json.WriteString("advice", f.Advice);
             JsonParts.WriteData(json, f.Data);
+            if (f.CausedBy is { } cause)
+            {
+                json.WriteStartObject("caused_by");
+                json.WriteString("id", cause.Id);
+                json.WriteString("subject", cause.Subject);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("caused_by");
+            }
+
+            json.WriteStartArray("causes");
+            foreach (var effect in f.Causes ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteString("id", effect.Id);
+                json.WriteString("subject", effect.Subject);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -24,16 +24,25 @@ public static class TextReportWriter
         var findings = report.Results.SelectMany(r => r.Findings).ToArray();
         foreach (var severity in Order)
         {
-            var group = findings.Where(f => f.Severity == severity).ToArray();
-            if (group.Length == 0)
+            var groups = CauseGroups.At(report, severity);
+            if (groups.Count == 0)
             {
                 continue;
             }
 
             writer.Write($"\n{style.Label(severity)}\n");
-            foreach (var finding in group)
+            foreach (var group in groups)
             {
-                WriteDetailed(writer, finding, style);
+                if (group.Consequences.Count > 0)
+                {
+                    writer.Write($"  {style.Bold($"One cause, {group.Consequences.Count + 1} findings:")} {group.Root.Subject} and what follows from it\n");
+                }
+
+                WriteDetailed(writer, group.Root, style);
+                foreach (var consequence in group.Consequences)
+                {
+                    WriteDetailed(writer, consequence, style, "    ↳ ", "          ");
+                }
             }
         }
 
@@ -69,24 +78,25 @@ public static class TextReportWriter
         writer.Write('\n');
     }
 
-    /// <summary>Writes one finding with its explanation, evidence and advice.</summary>
-    public static void WriteDetailed(TextWriter writer, Finding finding, TextStyle style)
+    /// <summary>Writes one finding with its explanation, evidence and advice; a consequence of another is indented beneath it.</summary>
+    public static void WriteDetailed(TextWriter writer, Finding finding, TextStyle style, string lead = "  ", string indent = "      ")
     {
-        writer.Write($"  {style.Bold(finding.Id)}  {finding.Subject}: {finding.Summary}\n");
-        TextWrap.Write(writer, finding.Explanation, "      ");
+        var caused = finding.CausedBy is { } cause ? $" [{style.Label(finding.Severity)}, caused by {cause}]" : "";
+        writer.Write($"{lead}{style.Bold(finding.Id)}  {finding.Subject}: {finding.Summary}{caused}\n");
+        TextWrap.Write(writer, finding.Explanation, indent);
         if (finding.Evidence.Count > 0)
         {
             var width = finding.Evidence.Max(e => e.Label.Length);
             foreach (var evidence in finding.Evidence)
             {
                 var source = evidence.Source is { } s ? "  " + style.Dim("[" + s + "]") : "";
-                writer.Write($"      {evidence.Label.PadRight(width)}  {evidence.Value}{source}\n");
+                writer.Write($"{indent}{evidence.Label.PadRight(width)}  {evidence.Value}{source}\n");
             }
         }
 
         if (finding.Advice.Length > 0)
         {
-            TextWrap.Write(writer, "What to do: " + finding.Advice, "      ");
+            TextWrap.Write(writer, "What to do: " + finding.Advice, indent);
         }
     }
 }

@@ -8,9 +8,11 @@ public static class WaitClasses
         "waiting for the filesystem journal (space or commit)",
         "ext3/ext4 start every metadata change with a journal handle. When the journal is full, start_this_handle waits in " +
         "__jbd2_log_wait_for_space for a checkpoint to write older transactions home; fsync waits in jbd2_log_wait_commit " +
-        "for the commit. Both wait on the disk under the journal: a slow or failing disk stalls every writer of that filesystem.",
+        "for the commit (ext3's jbd on older kernels: log_wait_for_space, log_wait_commit, and kjournald in " +
+        "journal_commit_transaction). Both wait on the disk under the journal: a slow or failing disk stalls every writer of that filesystem.",
         "Look at the disk under the filesystem (iostat -x 1: await, %util; the kernel log for I/O errors; smartctl -a). " +
-        "The jbd2/DEV-8 kernel thread names the device. A larger journal or data=writeback only helps when the disk is healthy.");
+        "The jbd2/DEV-8 kernel thread names the device (ext3's kjournald names none: its mount is the one its writers use). " +
+        "A larger journal or data=writeback only helps when the disk is healthy.");
 
     /// <summary>Waiting for pages under writeback.</summary>
     public static readonly WaitClass Writeback = new("writeback",
