@@ -63,6 +63,30 @@ public sealed class CauseLinkerTests
         Assert.Contains("rm[19439]", effects, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_degraded_array_follows_from_its_failed_member_disk()
+    {
+        var tree = Path.Combine(Path.GetTempPath(), "hostdoc-test-raid-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var copy = System.Diagnostics.Process.Start("cp", ["-a", Sample, tree])!;
+            copy.WaitForExit();
+            Assert.Equal(0, copy.ExitCode);
+            File.WriteAllText(Path.Combine(tree, "proc", "mdstat"),
+                "Personalities : [raid1]\nmd0 : active raid1 sdf1[1](F) sdg1[0]\n      976760640 blocks [2/1] [U_]\n\nunused devices: <none>\n");
+            using var json = JsonDocument.Parse(CliRun.Of("--root", tree, "report", "--format", "json").Out);
+            var raid = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "raid")
+                .GetProperty("findings").EnumerateArray().Single();
+            Assert.Equal("md0 (raid1) is degraded: 1 of 2 members missing [U_]; failed: sdf1 (on sdf)", raid.GetProperty("summary").GetString());
+            Assert.Equal("log.disk-media-error", raid.GetProperty("caused_by").GetProperty("id").GetString());
+            Assert.Equal("sdf", raid.GetProperty("data").GetProperty("disk").GetString());
+        }
+        finally
+        {
+            Directory.Delete(tree, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("vm-6.18-idle")]
     [InlineData("stuck-fuse-6.18")]
