@@ -11,8 +11,9 @@ internal static class IostatCommand
     {
         var topology = context.Host.Topology;
         var labels = topology.Devices.Where(d => d.DmName is not null).ToDictionary(d => d.Name, d => d.DmName!, StringComparer.Ordinal);
-        // iostat -x without -p shows whole devices; a tree without sysfs cannot tell, so it shows every line.
-        var whole = topology.Devices.Count == 0 ? null : topology.Devices.Where(d => d.Parent is null).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        // iostat -x without -p shows whole devices (those in /sys/block); without sysfs a partition is told by its name.
+        var whole = topology.Devices.Where(d => d.Parent is null).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        bool Whole(string name) => topology.Devices.Count > 0 ? whole.Contains(name) : !HostDoc.Sources.PartitionName.Is(name, null);
         var meter = new DiskActivityMeter(context.Host.Root, Thread.Sleep);
         var problems = new List<HostDoc.Sources.SourceProblem>();
         var first = true;
@@ -24,9 +25,9 @@ internal static class IostatCommand
                 break;
             }
 
-            if (!invocation.Partitions && whole is not null)
+            if (!invocation.Partitions)
             {
-                report = report with { Devices = report.Devices.Where(d => whole.Contains(d.Name)).ToArray() };
+                report = report with { Devices = report.Devices.Where(d => Whole(d.Name)).ToArray() };
             }
 
             if (invocation.Json)

@@ -66,9 +66,9 @@ public sealed class IoCheck : ICheck
         foreach (var activity in report.Devices)
         {
             var device = topology.Find(activity.Name);
-            if (device is not null && device.Parent is not null)
+            if (device is not null ? device.Parent is not null : Sources.PartitionName.Is(activity.Name, null))
             {
-                continue;   // a partition's requests are its disk's too
+                continue;   // a partition's requests are its disk's too (told by its name when there is no sysfs)
             }
 
             var deviceClass = device is null ? DeviceClass.Virtual : DeviceClasses.Of(topology, device);

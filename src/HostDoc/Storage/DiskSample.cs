@@ -11,7 +11,7 @@ namespace HostDoc.Storage;
 /// <param name="Devices">Every device and partition line.</param>
 public sealed record DiskSample(ulong UptimeCentiseconds, IReadOnlyList<DiskCounters> Devices)
 {
-    /// <summary>Reads both files; null (with the problems) when diskstats cannot be read.</summary>
+    /// <summary>Reads both files; no value (with the problems) when either cannot be read.</summary>
     public static Sourced<DiskSample> Read(HostRoot root)
     {
         var diskstats = Diskstats.Read(root);
@@ -20,10 +20,13 @@ public sealed record DiskSample(ulong UptimeCentiseconds, IReadOnlyList<DiskCoun
             return Sourced<DiskSample>.Failed(diskstats.Problems);
         }
 
-        var uptime = Uptime.Read(root) is { } seconds and >= 0 and < 1e15 ? (ulong)Math.Round(seconds * 100) : 0;
-        var problems = uptime == 0
-            ? [.. diskstats.Problems, new SourceProblem(Uptime.KernelPath, ProblemKind.Malformed, "no uptime: rates since boot cannot be computed")]
-            : diskstats.Problems;
-        return Sourced<DiskSample>.Partial(new DiskSample(uptime, devices), problems);
+        // iostat's clock: without it there is no interval, and counters without an interval are no rates.
+        if (Uptime.Read(root) is not { } seconds || seconds is <= 0 or >= 1e15)
+        {
+            return Sourced<DiskSample>.Failed([.. diskstats.Problems, new SourceProblem(Uptime.KernelPath,
+                root.Exists(Uptime.KernelPath) ? ProblemKind.Malformed : ProblemKind.Missing, "no uptime, so no interval: diskstats' counters cannot be turned into rates")]);
+        }
+
+        return Sourced<DiskSample>.Partial(new DiskSample((ulong)Math.Round(seconds * 100), devices), diskstats.Problems);
     }
 }

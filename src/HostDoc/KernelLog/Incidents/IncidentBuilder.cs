@@ -211,7 +211,7 @@ public sealed class IncidentBuilder : IEventSink
     private void JoinMember(SystemDraft array, SystemEvent s, string member)
     {
         var disk = drafts.Values.OfType<DiskDraft>()
-            .Where(d => d.Disk is { } name && (member == name || DeviceFields.IsPartition(member, name)) && d.Adjacent(s.Line, Aftermath))
+            .Where(d => d.Disk is { } name && (member == name || Sources.PartitionName.Is(member, name)) && d.Adjacent(s.Line, Aftermath))
             .LastOrDefault();
         if (disk is null)
         {
