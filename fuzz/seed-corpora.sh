@@ -33,6 +33,8 @@ mapfile -t f < <(by_name vmstat; samples vmstat); seed vmstat "${f[@]}"
 mapfile -t f < <(by_name zoneinfo; samples zoneinfo); seed zoneinfo "${f[@]}"
 mapfile -t f < <(find "$fx" -path '*/pressure/*' -type f; samples pressure); seed pressure "${f[@]}"
 mapfile -t f < <(by_name loadavg; samples loadavg); seed loadavg "${f[@]}"
+mapfile -t f < <(find "$fx/diskstats" -type f -name 'diskstats*'; by_name diskstats); seed diskstats "${f[@]}"
+mapfile -t f < <(find "$fx/mdstat" -type f -name '*.mdstat'; by_name mdstat); seed mdstat "${f[@]}"
 mapfile -t f < <(by_name partitions; samples partitions); seed partitions "${f[@]}"
 mapfile -t f < <(by_name swaps; samples swaps); seed swaps "${f[@]}"
 mapfile -t f < <(by_name cmdline; samples cmdline); seed cmdline "${f[@]}"
@@ -91,5 +93,6 @@ live() { local harness=$1 path=$2 tmp; tmp=$(mktemp); cat "$path" > "$tmp" 2>/de
 live stat /proc/stat; live netstat /proc/net/netstat; live netstat /proc/net/snmp; live partitions /proc/partitions
 live pid-status /proc/self/status; live pid-status /proc/1/status; live pid-stat /proc/self/stat; live pid-io /proc/self/io
 live interrupts /proc/softirqs; live pressure /proc/pressure/io; live pressure /proc/pressure/memory
+live pid-maps /proc/self/maps; live pid-maps /proc/1/maps; live diskstats /proc/diskstats
 
 for d in "$out"/*/; do printf '%-16s %4d seeds\n' "$(basename "$d")" "$(find "$d" -type f | wc -l)"; done

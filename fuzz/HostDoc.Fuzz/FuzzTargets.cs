@@ -14,6 +14,7 @@ using HostDoc.Run;
 using HostDoc.Serve;
 using HostDoc.Sources;
 using HostDoc.Storage;
+using HostDoc.Tasks;
 
 namespace HostDoc.Fuzz;
 
@@ -47,6 +48,9 @@ public sealed class FuzzTargets
         Text("pid-sched", "Proc/Pid/SchedStats (/proc/PID/sched)", text => Touch(SchedStats.Parse(text))),
         Text("pid-stack", "Proc/Pid/StackFile (/proc/PID/stack)", text => Touch(StackFile.Parse(text))),
         Text("pid-io", "Proc/Pid/IoCounters (/proc/PID/io)", text => Touch(IoCounters.Parse(text))),
+        Text("pid-maps", "Tasks/TaskFiles.MappedFileDevices (/proc/PID/maps, hex devices)", text => Touch(TaskFiles.MappedFileDevices(text).Count)),
+        Text("diskstats", "Proc/Diskstats and iostat's arithmetic over two samples (4, 11, 15, 17 counters, wraps)", DiskstatsPair),
+        Text("mdstat", "Proc/Mdstat (arrays, members, [n/m] [U_], recovery lines)", text => Touch(string.Join(',', Mdstat.Parse(text).Value.Select(a => (a.Missing, a.Degraded, a.IsContainer, a.Sync))))),
         Text("udev", "Run/UdevRecord (/run/udev/data/bM:m) and its \\x escapes", text => Touch(UdevRecord.Parse(text).Model)),
         Text("cpulist", "Cpus/CpuList: list and mask syntax, parse then format", CpuLists),
         Text("nagios-range", "Findings/NagiosRange", text => _ = NagiosRange.TryParse(text, out _, out _)),
@@ -79,8 +83,10 @@ public sealed class FuzzTargets
         "/sys/class/ata_device/dev6.0/spdn_cnt", "/proc/irq/5/smp_affinity_list", "/proc/irq/5/effective_affinity_list", "/proc/sys/kernel/hostname",
     ];
 
-    // One scratch tree per harness process, made on first use.
-    private readonly Lazy<string> sysTree = new(() => Directory.CreateTempSubdirectory("hostdoc-fuzz-sys-").FullName);
+    // One scratch tree per harness process, made on first use: in /dev/shm when there is one (tmpfs: no disk I/O per input).
+    private readonly Lazy<string> sysTree = new(() => Directory.Exists("/dev/shm")
+        ? Directory.CreateDirectory(Path.Combine("/dev/shm", "hostdoc-fuzz-sys-" + Environment.ProcessId)).FullName
+        : Directory.CreateTempSubdirectory("hostdoc-fuzz-sys-").FullName);
     private readonly string?[] writtenParts = new string?[SysValueFiles.Length];
 
     private void SysValues(byte[] bytes)
@@ -128,6 +134,17 @@ public sealed class FuzzTargets
 
     /// <summary>Formats a parsed value so every derived member a renderer would read is computed.</summary>
     private static void Touch(object? value) => _ = value?.ToString();
+
+    /// <summary>Parses the text twice over (the second half, if any, as the later sample) and computes every figure between them.</summary>
+    private static void DiskstatsPair(string text)
+    {
+        var half = text.Length / 2;
+        var first = Proc.Diskstats.Parse(text.AsSpan(0, half)).Value;
+        var second = Proc.Diskstats.Parse(text.AsSpan(half)).Value;
+        var uptime = (ulong)(text.Length * 7 % 100_000);
+        Touch(Storage.DiskActivityReport.Between(new Storage.DiskSample(uptime, first), new Storage.DiskSample(uptime * 3, second)));
+        Touch(Storage.DiskActivityReport.Between(null, new Storage.DiskSample(uptime, second)).Devices.Sum(d => d.UtilizationPercent + d.Await));
+    }
 
     private static void CpuLists(string text)
     {

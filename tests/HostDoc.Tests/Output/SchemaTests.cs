@@ -14,6 +14,7 @@ public sealed class SchemaTests
 {
     private static readonly Lazy<JsonSchema> Logs = new(() => Load("hostdoc.logs-2.schema.json"));
     private static readonly Lazy<JsonSchema> Report = new(() => Load("hostdoc.report-1.schema.json"));
+    private static readonly Lazy<JsonSchema> Iostat = new(() => Load("hostdoc.iostat-1.schema.json"));
 
     public static TheoryData<string> LogFixtures
     {
@@ -44,6 +45,24 @@ public sealed class SchemaTests
     {
         var run = CliRun.Of("report", "--format", "json", "--root", Fixtures.Dir(tree));
         AssertValid(Report.Value, run.Out);
+    }
+
+    [Theory]
+    [InlineData("diskstats/vm-6.18-slow-loop", "/diskstats.2", "/uptime.2")]
+    [InlineData("diskstats/sysstat-root6-root7", "/diskstats.1", "/uptime.1")]
+    [InlineData("diskstats/linux-2.6-partitions", "/diskstats", "/uptime")]
+    public void Iostat_json_of_every_kernel_generation_is_valid(string fixture, string diskstats, string uptime)
+    {
+        using var tree = new TempTree();
+        tree.Write("/proc/diskstats", Fixtures.Text(fixture, diskstats));
+        tree.Write("/proc/uptime", Fixtures.Text(fixture, uptime));
+        var run = CliRun.Of("--root", tree.Dir, "iostat", "--partitions", "--format", "json");
+        Assert.Equal(0, run.Code);
+        AssertValid(Iostat.Value, run.Out);
+        if (fixture.EndsWith("partitions", StringComparison.Ordinal))
+        {
+            Assert.Contains("\"r_await\": null", run.Out, StringComparison.Ordinal);   // a 4-counter partition has no times: null, not 0
+        }
     }
 
     [Fact]
