@@ -48,6 +48,16 @@ public sealed class SchemaTests
     }
 
     [Theory]
+    [InlineData("samples/failing-disk")]
+    [InlineData("tests/fixtures/stuck-seed-jbd2")]
+    [InlineData("tests/fixtures/stuck-fuse-6.18")]
+    public void Report_json_with_causes_and_stuck_tasks_is_valid(string tree)
+    {
+        var run = CliRun.Of("report", "--format", "json", "--root", Path.Combine(Fixtures.RepoRoot, tree));
+        AssertValid(Report.Value, run.Out);
+    }
+
+    [Theory]
     [InlineData("diskstats/vm-6.18-slow-loop", "/diskstats.2", "/uptime.2")]
     [InlineData("diskstats/sysstat-root6-root7", "/diskstats.1", "/uptime.1")]
     [InlineData("diskstats/linux-2.6-partitions", "/diskstats", "/uptime")]
