@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
+command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 2; }
 dotnet publish src/HostDoc.Cli -c Release -o artifacts/publish >/dev/null
 bin=artifacts/publish/hostdoc
 tree=$(mktemp -d /tmp/hostdoc-bench-report.XXXXXX)
