@@ -41,4 +41,29 @@ public sealed class HungMountTests
         Assert.Contains(lines, l => l.StartsWith("DISK CRITICAL - /tmp/hostdoc-hung.", StringComparison.Ordinal) && l.Contains("is not accessible: no answer within 1.6 s", StringComparison.Ordinal));
         Assert.Equal("rc=2", runs[1].Split(' ')[0]);
     }
+
+    private const string StuckScript = """
+        set -u
+        d=$(mktemp -d /tmp/hostdoc-hung.XXXXXX)
+        exec 3<>/dev/fuse
+        mount -t fuse -o fd=3,rootmode=40000,user_id=0,group_id=0 hostdoc-hung "$d" || exit 90
+        stat "$d/file" >/dev/null 2>&1 &
+        waiter=$!
+        sleep 0.5
+        echo "mount=$d waiter=$waiter"
+        dotnet "$CLI" stuck --samples 2 --interval 0.3
+        kill -KILL $waiter; wait $waiter 2>/dev/null
+        umount -l "$d"; rmdir "$d"
+        """;
+
+    [Fact]
+    public void A_task_stuck_on_the_mount_is_placed_on_it()
+    {
+        var (output, exitCode) = PrivateNamespace.Run(StuckScript);
+        Assert.NotEqual(90, exitCode);
+        var facts = output.Split('\n')[0].Split(' ').Select(kv => kv.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]);
+        Assert.Contains($"{facts["waiter"]} stat", output, StringComparison.Ordinal);
+        Assert.Contains("fuse: 1 task waiting for a FUSE filesystem's daemon", output, StringComparison.Ordinal);
+        Assert.Contains($"waits on {facts["mount"]} (fuse from hostdoc-hung) — found by the only fuse mount", output, StringComparison.Ordinal);
+    }
 }
