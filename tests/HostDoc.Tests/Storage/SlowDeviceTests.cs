@@ -62,6 +62,14 @@ public sealed class SlowDeviceTests
             Assert.Equal(2, check.Code);
             Assert.StartsWith($"IO CRITICAL - {device}: ", check.Out, StringComparison.Ordinal);
             Assert.Contains($"holds {mount}; 1 stuck task waits on it: dd[{writer}]", check.Out, StringComparison.Ordinal);
+
+            // The report tells it as one story: the slow device, and the writer stuck behind it beneath.
+            var report = CliRun.Of("report").Out.Split('\n');
+            var root = Array.FindIndex(report, l => l.StartsWith($"  disk.slow  {device}: ", StringComparison.Ordinal));
+            Assert.True(root > 0, string.Join('\n', report));
+            Assert.StartsWith("  One cause, ", report[root - 1], StringComparison.Ordinal);
+            Assert.Contains(report.Skip(root), l => l.StartsWith($"    ↳ tasks.stuck-io  dd[{writer}]: ", StringComparison.Ordinal)
+                && l.EndsWith($"caused by disk.slow {device}]", StringComparison.Ordinal));
         }
         finally
         {
