@@ -38,7 +38,10 @@ public sealed class HostSampling(HostModel host, Action<TimeSpan> sleep)
                 _window = (before, after);
             }
 
-            survey = survey with { Stuck = WaitTargetResolver.Resolve(survey.Stuck, host.Mountinfo.Value?.Entries ?? [], host.Topology) };
+            if (survey.Stuck.Count > 0)   // the mounts and the block topology are read only when someone is stuck
+            {
+                survey = survey with { Stuck = WaitTargetResolver.Resolve(survey.Stuck, host.Mountinfo.Value?.Entries ?? [], host.Topology) };
+            }
             _stuck = (samples, interval, survey);
             return survey;
         }

@@ -74,7 +74,7 @@ internal static class StuckFindings
             "tasks.stuck-io",
             critical ? Severity.Critical : Severity.Warning,
             names,
-            $"{tasks.Length} task{(tasks.Length == 1 ? "" : "s")} {(longest > 0 ? $"stuck in D for {Seconds(longest)}" : "in D when the tree was captured")}{Why(critical, timeout, longest, tasks)}, " +
+            $"{tasks.Length} task{(tasks.Length == 1 ? "" : "s")} {(longest > 0 ? $"stuck in D for {Seconds(longest)}" : "in D at the one look taken")}{Why(critical, timeout, longest, tasks)}, " +
             $"{first.Class.Title} at {first.Site}{(target is null ? "" : " on " + target)}: {names}",
             first.Class.Explanation + LoadWhy,
             evidence,
