@@ -49,8 +49,9 @@ public sealed record DiskActivity(
         var b = before is null || Reappeared(before, after) ? Zero(after) : before;
         var itv = (double)Math.Max(centiseconds, 1);
         double Rate(ulong delta) => delta / itv * 100;
-        static double PerRequest(double amount, ulong requests) => requests == 0 ? 0 : amount / requests;
-        static double MergePercent(ulong merges, ulong ios) => merges + ios == 0 ? 0 : (double)merges / (merges + ios) * 100;
+        // Sums in double: a damaged file's counters near 2^64 must not overflow (sysstat's unsigned long would wrap).
+        static double PerRequest(double amount, double requests) => requests == 0 ? 0 : amount / requests;
+        static double MergePercent(ulong merges, ulong ios) => merges == 0 && ios == 0 ? 0 : merges / ((double)merges + ios) * 100;
 
         var reads = Count(b.ReadIos, after.ReadIos);
         var writes = Count(b.WriteIos, after.WriteIos);
@@ -65,7 +66,7 @@ public sealed record DiskActivity(
         var readTicks = Ticks(b.ReadTicks, after.ReadTicks);
         var writeTicks = Ticks(b.WriteTicks, after.WriteTicks);
         var discardTicks = Ticks(b.DiscardTicks, after.DiscardTicks);
-        var all = reads + writes + discards;
+        var all = (double)reads + writes + discards;
         return new DiskActivity(
             after.Name, after.Device, after.HasTimes,
             Rate(reads), Rate(readSectors) / 2, Rate(readMerges), MergePercent(readMerges, reads), PerRequest(readTicks, reads), PerRequest(readSectors, reads) / 2,
