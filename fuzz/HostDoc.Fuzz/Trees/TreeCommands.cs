@@ -30,6 +30,8 @@ public static class TreeCommands
         new(["cpuset"], false),
         new(["affinity", "1"], false),
         new(["stuck", "--samples", "2", "--interval", "0.01"], false),
+        new(["iostat"], false),
+        new(["iostat", "--partitions", "--format", "json"], false),
         new(["tmpfs-resize", "/dev/shm", "1m"], false),
         new(["check", "memory"], true),
         new(["check", "disk"], true),
@@ -39,5 +41,7 @@ public static class TreeCommands
         new(["check", "cpus"], true),
         new(["check", "kernel-log"], true),
         new(["check", "stuck", "--samples", "2", "--interval", "0.01"], true),
+        new(["check", "io"], true),
+        new(["check", "raid"], true),
     ];
 }
