@@ -91,14 +91,17 @@ public sealed partial class TreeFuzzer(IReadOnlyList<string> fixtures, string wo
             return $"contract: '{string.Join(' ', command.Args)}' exit {code}";
         }
 
-        return Output(command, text);
+        return Output(command, text, code);
     }
 
-    /// <summary>What a command printed must still be whole: JSON that parses, a report that reaches its closing count.</summary>
-    private static string? Output(TreeCommands.Command command, string text)
+    /// <summary>
+    /// What a command printed must still be whole: JSON that parses, a report that reaches its closing count. A command
+    /// that had nothing to show (exit 1: its source could not be read, said on stderr) may print nothing at all.
+    /// </summary>
+    private static string? Output(TreeCommands.Command command, string text, int code)
     {
         var what = string.Join(' ', command.Args);
-        if (command.Args.Contains("json"))
+        if (command.Args.Contains("json") && !(code == 1 && text.Length == 0))
         {
             try
             {
