@@ -10,13 +10,15 @@ for tree in tests/fixtures/*/ samples/*/; do
   [[ -d $tree/proc ]] || continue
   cases+=("--root $tree report" "--root $tree df" "--root $tree mem --bytes"
           "--root $tree check memory -v" "--root $tree check writeback -v" "--root $tree check disk -v"
-          "--root $tree check disk -w 20% -c 10% -W 20% -K 10% -A -P")
+          "--root $tree check disk -w 20% -c 10% -W 20% -K 10% -A -P" "--root $tree check io -v" "--root $tree check raid -v"
+          "--root $tree iostat --partitions --format json")
 done
 cases+=("check memory -w abc" "check disk -w 20% -c 10% -r (" "bogus" "--help" "check --list"
         "decode sense 72 03 11 04 00 00 00 0c 00 0a 80 00 00 00 00 00 11 64 01 da" "decode scsi-result 0x08000002"
         "decode ata cmd\ 60/08:00:d7:01:64/00:00:11:00:00/40" "--root tests/fixtures/stuck-seed-jbd2 stuck"
         "--root tests/fixtures/stuck-seed-jbd2 check stuck -v" "--root samples/failing-disk logs"
-        "--root samples/failing-disk check kernel-log -v" "logs --since 2014-03-18 /nonexistent")
+        "--root samples/failing-disk check kernel-log -v" "logs --since 2014-03-18 /nonexistent"
+        "--root samples/failing-disk stuck" "--root samples/failing-disk iostat")
 for log in tests/fixtures/logs/*.log tests/fixtures/logs/*.dmesg tests/fixtures/logs/*.kmsg tests/fixtures/logs/envelopes/*.log*; do
   cases+=("logs --format json $log")
 done
