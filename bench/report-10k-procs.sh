@@ -12,25 +12,7 @@ bin=artifacts/publish/hostdoc
 tree=$(mktemp -d /tmp/hostdoc-bench-report.XXXXXX)
 trap 'rm -rf "$tree"' EXIT
 cp -a samples/failing-disk/. "$tree/"
-python3 - "$tree" <<'PY'
-import os, sys
-root = sys.argv[1]
-tail = " 1 1 1 0 -1 4194304 100 0 0 0 2 3 0 0 20 0 1 0 {start} 4186112 150 18446744073709551615 1 2 3 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n"
-for pid in range(1000, 11000):
-    d = f"{root}/proc/{pid}/task/{pid}"
-    os.makedirs(d)
-    state = "D" if pid % 200 == 0 else "S"
-    line = f"{pid} (worker {pid}) {state}" + tail.format(start=pid * 10)
-    open(f"{root}/proc/{pid}/stat", "w").write(line)
-    open(f"{d}/stat", "w").write(line)
-    if state == "D":
-        open(f"{d}/stack", "w").write("[<0>] folio_wait_writeback+0x2a/0x80\n[<0>] __filemap_fdatawait_range+0x8c/0xf0\n[<0>] file_write_and_wait_range+0x8c/0xb0\n[<0>] ext4_sync_file+0x10e/0x380\n")
-        open(f"{d}/wchan", "w").write("folio_wait_writeback")
-        open(f"{root}/proc/{pid}/cmdline", "w").write(f"worker\0{pid}\0")
-        os.makedirs(f"{root}/proc/{pid}/fd")
-        os.symlink(f"/data/work/{pid}.log", f"{root}/proc/{pid}/fd/3")
-        os.symlink("/data/work", f"{root}/proc/{pid}/cwd")
-PY
+python3 bench/make-proc-tree.py "$tree" --files /data
 cmds=("$bin --root $tree report")
 [[ -n ${BASELINE:-} ]] && cmds+=("$BASELINE --root $tree report")
 out=$(mktemp --suffix=.json)

@@ -69,7 +69,7 @@ public sealed class HostSampling(HostModel host, Action<TimeSpan> sleep)
                 return kept.Report;
             }
 
-            var report = _window is { } w && (w.Last.UptimeCentiseconds - Math.Min(w.First.UptimeCentiseconds, w.Last.UptimeCentiseconds)) >= interval.TotalMilliseconds / 10 * 0.8
+            var report = _window is { } w && w.Last.UptimeCentiseconds >= w.First.UptimeCentiseconds + (interval.TotalMilliseconds / 10 * 0.8)
                 ? Sourced<DiskActivityReport>.Of(DiskActivityReport.Between(w.First, w.Last))
                 : new DiskActivityMeter(host.Root, sleep).Measure(interval);
             _disks = (interval, report);

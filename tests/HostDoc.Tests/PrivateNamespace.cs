@@ -9,6 +9,19 @@ namespace HostDoc.Tests;
 /// </summary>
 internal static class PrivateNamespace
 {
+    /// <summary>
+    /// The start of a script that leaves $d a FUSE mount called <paramref name="name"/> whose daemon never answers
+    /// (/dev/fuse opened, mounted, never served): the way a dead FUSE daemon or NFS server leaves a mount. Exits 90 when
+    /// the mount fails.
+    /// </summary>
+    public static string UnservedFuseMount(string name) => $"""
+        set -u
+        d=$(mktemp -d /tmp/{name}.XXXXXX)
+        exec 3<>/dev/fuse
+        mount -t fuse -o fd=3,rootmode=40000,user_id=0,group_id=0 {name} "$d" || exit 90
+
+        """;
+
     public static (string Output, int ExitCode) Run(string script, int timeoutMilliseconds = 60_000)
     {
         var start = new ProcessStartInfo(DebianOracle.Require("unshare", "util-linux")) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -9,11 +9,7 @@ namespace HostDoc.Tests.Cli;
 /// </summary>
 public sealed class HungMountTests
 {
-    private const string Script = """
-        set -u
-        d=$(mktemp -d /tmp/hostdoc-hung.XXXXXX)
-        exec 3<>/dev/fuse
-        mount -t fuse -o fd=3,rootmode=40000,user_id=0,group_id=0 hostdoc-hung "$d" || exit 90
+    private static readonly string Script = PrivateNamespace.UnservedFuseMount("hostdoc-hung") + """
         run() { local t0=$(date +%s%N); dotnet "$CLI" check disk "$@"; local rc=$?; echo "rc=$rc ms=$((($(date +%s%N) - t0) / 1000000))"; }
         run -t 2 -v
         run -w 10% -c 5% -A -t 2
@@ -42,11 +38,7 @@ public sealed class HungMountTests
         Assert.Equal("rc=2", runs[1].Split(' ')[0]);
     }
 
-    private const string StuckScript = """
-        set -u
-        d=$(mktemp -d /tmp/hostdoc-hung.XXXXXX)
-        exec 3<>/dev/fuse
-        mount -t fuse -o fd=3,rootmode=40000,user_id=0,group_id=0 hostdoc-hung "$d" || exit 90
+    private static readonly string StuckScript = PrivateNamespace.UnservedFuseMount("hostdoc-hung") + """
         stat "$d/file" >/dev/null 2>&1 &
         waiter=$!
         sleep 0.5

@@ -10,11 +10,7 @@ namespace HostDoc.Tests.Cli;
 /// </summary>
 public sealed class StuckCommandTests
 {
-    private const string Script = """
-        set -u
-        d=$(mktemp -d /tmp/hostdoc-stuck.XXXXXX)
-        exec 3<>/dev/fuse
-        mount -t fuse -o fd=3,rootmode=40000,user_id=0,group_id=0 hostdoc-stuck "$d" || exit 90
+    private static readonly string Script = PrivateNamespace.UnservedFuseMount("hostdoc-stuck") + """
         stat "$d" >/dev/null 2>&1 &
         victim=$!
         sleep 1.5
