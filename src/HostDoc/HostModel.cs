@@ -52,6 +52,7 @@ public sealed class HostModel
             return analyzer.Finish();
         });
         Sampling = new HostSampling(this, Thread.Sleep);
+        Network = new Network.NetworkSources(root);
         _topology = new(() => new BlockTopology(Sys.Block.BlockDeviceReader.ReadAll(root), Mountinfo.Value?.Entries ?? [], Proc.Swaps.Read(root)));
     }
 
@@ -93,6 +94,9 @@ public sealed class HostModel
 
     /// <summary>What takes an interval to observe: stuck tasks and disk activity, each kept once taken.</summary>
     public HostSampling Sampling { get; }
+
+    /// <summary>Interfaces, network counters, listeners and sysctls (the reader's network namespace).</summary>
+    public Network.NetworkSources Network { get; }
 
     /// <summary>Tasks in D state (<see cref="HostSampling.Stuck"/>).</summary>
     public Tasks.StuckSurvey Stuck(int samples, TimeSpan interval) => Sampling.Stuck(samples, interval);

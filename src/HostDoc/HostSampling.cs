@@ -18,6 +18,9 @@ public sealed class HostSampling(HostModel host, Action<TimeSpan> sleep)
     private (DiskSample First, DiskSample Last)? _window;
     private (TimeSpan Interval, Sourced<DiskActivityReport> Report)? _disks;
 
+    /// <summary>Waits <paramref name="interval"/> on the model's clock (a check that samples twice).</summary>
+    public void Sleep(TimeSpan interval) => sleep(interval);
+
     /// <summary>
     /// Tasks in D state over <paramref name="samples"/> looks <paramref name="interval"/> apart, each
     /// with the filesystem and device it waits on where that can be told.

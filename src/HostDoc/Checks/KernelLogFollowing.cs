@@ -3,6 +3,7 @@ using HostDoc.Findings;
 using HostDoc.KernelLog;
 using HostDoc.KernelLog.Decoders;
 using HostDoc.KernelLog.Following;
+using HostDoc.StateFiles;
 using HostDoc.KernelLog.Journal;
 using HostDoc.Sources;
 
@@ -229,14 +230,11 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
         {
             reported.Add(old);
             var ago = now - old.LastSeen;
-            sticky.Add(new Finding(old.Id, old.Severity, old.Subject, $"{old.Summary} (last seen {Span(ago)} ago; kept for --sticky {Span(settings.Sticky)})",
+            sticky.Add(new Finding(old.Id, old.Severity, old.Subject, $"{old.Summary} (last seen {Durations.Say(ago)} ago; kept for --sticky {Durations.Say(settings.Sticky)})",
                 "Reported by an earlier run and kept in the result for the sticky time after it was last seen, so that a check run every minute " +
                 "still shows it to a person and the monitoring system's retries see it.", [new Evidence("last seen", old.LastSeen.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture))], ""));
         }
 
         return (reported, sticky);
     }
-
-    private static string Span(TimeSpan span) =>
-        span.TotalHours >= 1 ? $"{span.TotalHours:0.#} h" : span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0} min" : $"{span.TotalSeconds:0} s";
 }

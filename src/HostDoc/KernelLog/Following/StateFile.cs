@@ -47,31 +47,13 @@ public static class StateFile
         }
     }
 
-    /// <summary>Writes <paramref name="state"/> to <paramref name="path"/> atomically, creating its directory; call it holding the <see cref="StateLock"/>.</summary>
-    public static void Save(string path, LogState state, DateTimeOffset now)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        // Called under the state's lock: a temporary file left by a run that was killed mid-write is nobody's now.
-        foreach (var stale in Directory.EnumerateFiles(directory, $".{Path.GetFileName(path)}.*.tmp"))
+    /// <summary>Writes <paramref name="state"/> to <paramref name="path"/> atomically, creating its directory; call it holding the <see cref="StateFiles.StateLock"/>.</summary>
+    public static void Save(string path, LogState state, DateTimeOffset now) =>
+        StateFiles.AtomicFile.Replace(path, stream =>
         {
-            File.Delete(stale);
-        }
-
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            {
-                Write(json, state, now);
-            }
-
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-        DirectorySync.Flush(directory);
-    }
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            Write(json, state, now);
+        });
 
     private static void Write(Utf8JsonWriter json, LogState state, DateTimeOffset now)
     {

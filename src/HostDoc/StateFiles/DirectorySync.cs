@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HostDoc.KernelLog.Following;
+namespace HostDoc.StateFiles;
 
 /// <summary>fsync(2) of a directory, so a rename in it survives a crash (.NET can flush files, not directories).</summary>
 internal static partial class DirectorySync

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HostDoc.KernelLog.Following;
+namespace HostDoc.StateFiles;
 
 /// <summary>
 /// An exclusive flock(2) on <c>STATE.lock</c>, held for a whole run: two runs of the check never read

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net;
+using HostDoc.Proc.Net;
+using HostDoc.Sources;
+
+namespace HostDoc.Network;
+
+/// <summary>
+/// The TCP listeners with their backlog: sock_diag on the live host; on a captured tree its
+/// <c>hostdoc/listeners</c> (one a line, <c>tcp ADDRESS PORT QUEUE BACKLOG</c>, what
+/// tests/fixtures/scripts/capture-net.sh writes from <c>ss -ltnH</c>). Without either, the LISTEN rows of
+/// /proc/net/tcp give address, port and queue, and the backlog is unknown.
+/// </summary>
+public static class Listeners
+{
+    /// <summary>The file inside a tree.</summary>
+    public const string TreePath = "/hostdoc/listeners";
+
+    /// <summary>The listeners of <paramref name="root"/>; <paramref name="tcp"/> is /proc/net/tcp{,6}, used when nothing better answers.</summary>
+    public static Sourced<IReadOnlyList<Listener>> Read(HostRoot root, Sourced<TcpSockets> tcp)
+    {
+        if (root.IsLive && SockDiag.Listeners() is { Value: { } live })
+        {
+            return Sourced<IReadOnlyList<Listener>>.Of(live);
+        }
+
+        if (!root.IsLive && root.ReadText(TreePath, 4 * 1024 * 1024).Value is { } text)
+        {
+            return Sourced<IReadOnlyList<Listener>>.FromParse(TreePath, Parse(text));
+        }
+
+        return tcp.Value is { } table
+            ? Sourced<IReadOnlyList<Listener>>.Partial(table.Listeners.Select(s => new Listener(s.LocalAddress, s.LocalPort, s.RxQueue, null, s.Inode)).ToArray(), tcp.Problems)
+            : Sourced<IReadOnlyList<Listener>>.Failed(tcp.Problems);
+    }
+
+    /// <summary>Parses <c>hostdoc/listeners</c>.</summary>
+    public static ParseResult<IReadOnlyList<Listener>> Parse(ReadOnlySpan<char> text)
+    {
+        var listeners = new List<Listener>();
+        var errors = new List<ParseError>();
+        var number = 0;
+        foreach (var raw in text.EnumerateLines())
+        {
+            number++;
+            var line = raw.Trim();
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            var f = line.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f is ["tcp", var address, var port, var queue, var backlog] && (address == "*" ? IPAddress.IPv6Any : IPAddress.TryParse(address.Trim('[', ']'), out var parsed) ? parsed : null) is { } ip
+                && int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= ushort.MaxValue
+                && uint.TryParse(queue, NumberStyles.None, CultureInfo.InvariantCulture, out var q)
+                && uint.TryParse(backlog, NumberStyles.None, CultureInfo.InvariantCulture, out var b))
+            {
+                listeners.Add(new Listener(ip, p, q, b, 0));
+            }
+            else
+            {
+                errors.Add(ParseError.At(number, "\"tcp ADDRESS PORT QUEUE BACKLOG\"", line));
+            }
+        }
+
+        return new ParseResult<IReadOnlyList<Listener>>(listeners, errors);
+    }
+}

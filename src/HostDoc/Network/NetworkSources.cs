@@ -1,0 +1,63 @@
+using HostDoc.Proc;
+using HostDoc.Proc.Net;
+using HostDoc.Proc.Sys.Net;
+using HostDoc.Sources;
+using HostDoc.Sys.Net;
+
+namespace HostDoc.Network;
+
+/// <summary>
+/// The network side of the host model, each source read at most once (the net check, <c>hostdoc net</c>
+/// and the metrics share them): interfaces, the counters of this moment, listeners, sockets, sysctls
+/// and consoles. All of it is the reader's network namespace.
+/// </summary>
+public sealed class NetworkSources
+{
+    private readonly Lazy<IReadOnlyList<NetInterface>> _interfaces;
+    private readonly Lazy<Sourced<NetworkSample>> _sample;
+    private readonly Lazy<Sourced<TcpSockets>> _tcp;
+    private readonly Lazy<Sourced<IReadOnlyList<Listener>>> _listeners;
+    private readonly Lazy<Sourced<NetSysctls>> _sysctls;
+    private readonly Lazy<Sourced<Sockstat>> _sockstat;
+    private readonly Lazy<Sourced<IReadOnlyList<ConsoleDevice>>> _consoles;
+
+    /// <summary>Creates the sources over <paramref name="root"/>; nothing is read until asked for.</summary>
+    public NetworkSources(HostRoot root)
+    {
+        Root = root;
+        _interfaces = new(() => NetClass.Read(root));
+        _sample = new(() => NetworkSample.Read(root, Interfaces));
+        _tcp = new(() => TcpSockets.Read(root));
+        _listeners = new(() => Listeners.Read(root, Tcp));
+        _sysctls = new(() => NetSysctls.Read(root));
+        _sockstat = new(() => Proc.Net.Sockstat.Read(root));
+        _consoles = new(() => Proc.Consoles.Read(root));
+    }
+
+    /// <summary>Where they are read from.</summary>
+    public HostRoot Root { get; }
+
+    /// <summary>/sys/class/net/*.</summary>
+    public IReadOnlyList<NetInterface> Interfaces => _interfaces.Value;
+
+    /// <summary>Every counter now (the first sample).</summary>
+    public Sourced<NetworkSample> Sample => _sample.Value;
+
+    /// <summary>/proc/net/tcp and tcp6.</summary>
+    public Sourced<TcpSockets> Tcp => _tcp.Value;
+
+    /// <summary>The TCP listeners with their backlogs.</summary>
+    public Sourced<IReadOnlyList<Listener>> Listening => _listeners.Value;
+
+    /// <summary>The network sysctls.</summary>
+    public Sourced<NetSysctls> Sysctls => _sysctls.Value;
+
+    /// <summary>/proc/net/sockstat and sockstat6.</summary>
+    public Sourced<Sockstat> Sockstat => _sockstat.Value;
+
+    /// <summary>/proc/consoles.</summary>
+    public Sourced<IReadOnlyList<ConsoleDevice>> Consoles => _consoles.Value;
+
+    /// <summary>A fresh sample (for the end of an interval).</summary>
+    public Sourced<NetworkSample> SampleAgain() => NetworkSample.Read(Root);
+}

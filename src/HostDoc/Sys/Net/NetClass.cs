@@ -1,0 +1,75 @@
+namespace HostDoc.Sys.Net;
+
+/// <summary>
+/// <c>/sys/class/net/*</c>: every interface of the reader's network namespace with its attributes,
+/// statistics, the driver and ids of the device it sits on, its queues and the interrupts that serve
+/// them. The device's msi_irqs live on the PCI function, which for virtio-net is the parent of the
+/// virtio device, so the device and its parent are both asked.
+/// </summary>
+public static class NetClass
+{
+    /// <summary>The directory.</summary>
+    public const string Directory = "/sys/class/net";
+
+    private static readonly string[] AttributeNames =
+    [
+        "addr_assign_type", "address", "broadcast", "carrier", "carrier_changes", "carrier_down_count", "carrier_up_count", "dev_id", "dormant",
+        "duplex", "flags", "ifalias", "ifindex", "iflink", "link_mode", "mtu", "name_assign_type", "netdev_group", "operstate", "speed",
+        "tx_queue_len", "type",
+    ];
+
+    /// <summary>Every interface, by name; an empty list when sysfs is not there (a tree without sys/).</summary>
+    public static IReadOnlyList<NetInterface> Read(HostRoot root) =>
+        root.ListDirectory(Directory).Order(StringComparer.Ordinal).Select(name => Read(root, name)).OfType<NetInterface>().ToArray();
+
+    /// <summary>One interface, or null when it is not there (it went away while being read).</summary>
+    public static NetInterface? Read(HostRoot root, string name)
+    {
+        if (name.Contains('/') || name is "." or ".." || name.Length > 64)
+        {
+            return null;
+        }
+
+        var dir = $"{Directory}/{name}";
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attribute in AttributeNames)
+        {
+            if (root.ReadText($"{dir}/{attribute}", 4096).Value is { } text)
+            {
+                attributes[attribute] = text.TrimEnd('\n');
+            }
+        }
+
+        if (attributes.Count == 0 && !root.Exists(dir))
+        {
+            return null;
+        }
+
+        var statistics = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        foreach (var counter in root.ListDirectory(dir + "/statistics"))
+        {
+            if (root.ReadNumber($"{dir}/statistics/{counter}") is { } value)
+            {
+                statistics[counter] = value;
+            }
+        }
+
+        var queues = root.ListDirectory(dir + "/queues");
+        var device = dir + "/device";
+        var hasDevice = root.Exists(device);
+        var pci = root.Exists(device + "/config") ? device : root.Exists(device + "/../config") ? device + "/.." : null;
+        var irqs = new[] { device + "/msi_irqs", device + "/../msi_irqs" }.Select(d => root.ListDirectory(d)).FirstOrDefault(l => l.Count > 0) ?? [];
+        return new NetInterface(
+            name, attributes, statistics,
+            hasDevice ? LinkName(root, device + "/driver") : null,
+            hasDevice ? LinkName(root, device + "/subsystem") : null,
+            hasDevice ? root.ReadValue((pci ?? device) + "/vendor") : null,
+            hasDevice ? root.ReadValue((pci ?? device) + "/device") : null,
+            queues.Count(q => q.StartsWith("rx-", StringComparison.Ordinal)), queues.Count(q => q.StartsWith("tx-", StringComparison.Ordinal)),
+            irqs.Select(i => int.TryParse(i, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1)
+                .Where(n => n >= 0).Order().ToArray(),
+            hasDevice && root.ReadNumber((pci ?? device) + "/irq") is { } irq and > 0 and <= int.MaxValue ? (int)irq : null);
+    }
+
+    private static string? LinkName(HostRoot root, string link) => root.ReadLink(link) is { } target ? Path.GetFileName(target.TrimEnd('/')) : null;
+}
