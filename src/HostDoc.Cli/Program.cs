@@ -78,6 +78,7 @@ internal static class Program
         ServeInvocation serve => ServeCommand.Run(context, serve),
         IrqInvocation irq => IrqCommand.Run(context, irq),
         IostatInvocation iostat => IostatCommand.Run(context, iostat),
+        NetInvocation net => NetCommand.Run(context, net),
         AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
         CpusInvocation => CpusCommand.Cpus(context),
         DevicesInvocation devices => DevicesCommand.Run(context, devices),

@@ -245,6 +245,33 @@ internal sealed partial class CommandLineParser
         return (new IostatInvocation(global, interval, count, sinceBoot, partitions, json), null);
     }
 
+    private static (Invocation?, UsageError?) ParseNet(GlobalOptions global, List<string> args)
+    {
+        double? interval = null;
+        var json = false;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            if (arg == "--interval" && reader.TryTakeValue(out var s)
+                && double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.1 and <= 3600)
+            {
+                interval = seconds;
+                continue;
+            }
+
+            if (arg == "--format" && reader.TryTakeValue(out var format) && format is "text" or "json")
+            {
+                json = format == "json";
+                continue;
+            }
+
+            return Fail("net: options are --interval SECONDS (0.1 to 3600; counters per second over it) and --format text|json", null);
+        }
+
+        return (new NetInvocation(global, interval, json), null);
+    }
+
     private static (Invocation?, UsageError?) ParseIrq(GlobalOptions global, List<string> args)
     {
         double? interval = null;

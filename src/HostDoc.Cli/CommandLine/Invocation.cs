@@ -50,6 +50,10 @@ internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double
 /// <summary><c>hostdoc iostat</c>: iostat -x's figures over --interval, --count times (0: until interrupted).</summary>
 internal sealed record IostatInvocation(GlobalOptions Global, double IntervalSeconds, int Count, bool SinceBoot, bool Partitions, bool Json) : Invocation(Global);
 
+/// <summary><c>hostdoc net</c>: interfaces, listeners, counters since boot or per second over --interval.</summary>
+internal sealed record NetInvocation(GlobalOptions Global, double? IntervalSeconds, bool Json) : Invocation(Global);
+
+/// <summary><c>hostdoc irq</c>.</summary>
 internal sealed record IrqInvocation(GlobalOptions Global, double? IntervalSeconds) : Invocation(Global);
 
 internal sealed record AffinityInvocation(GlobalOptions Global, int Pid, HostDoc.Cpus.CpuList? Cpus) : Invocation(Global);

@@ -29,6 +29,10 @@ internal static class HelpText
                                         iostat -x's per-device figures (r/s … r_await w_await aqu-sz %util), computed as sysstat
                                         does, over S seconds (default 1), N reports (0: until interrupted); --since-boot starts
                                         with the averages since boot, as iostat's first report; a captured tree gives only those
+          net [--interval S] [--format text|json]
+                                        interfaces (driver and what it means: virtio-net paravirtual, e1000 emulated, …; link, queues →
+                                        irqs → CPUs), listeners with backlog and accept queue, TCP/UDP counters, conntrack, softnet per CPU,
+                                        network sysctls, consoles; counters since boot, or per second over S seconds
           irq [--interval S]            interrupts per irq and CPU (rates between two reads with --interval), chip, affinity, per-CPU bars
           cpus                          online/offline/present/possible, topology, isolated CPUs, clocksource, boot options
           cpuset [PATH]                 the cpuset tree (cgroup v1 or v2): cpus, mems, effective, exclusive/partition, tasks

@@ -55,10 +55,12 @@ public static class NetClass
         }
 
         var queues = root.ListDirectory(dir + "/queues");
-        var device = dir + "/device";
+        // The device's place in /sys/devices (paths here are resolved by hand: .NET folds "x/link/.." to "x" before the kernel sees it).
+        var device = Follow(root, Follow(root, dir) + "/device");
         var hasDevice = root.Exists(device);
-        var pci = root.Exists(device + "/config") ? device : root.Exists(device + "/../config") ? device + "/.." : null;
-        var irqs = new[] { device + "/msi_irqs", device + "/../msi_irqs" }.Select(d => root.ListDirectory(d)).FirstOrDefault(l => l.Count > 0) ?? [];
+        var parent = device[..Math.Max(1, device.LastIndexOf('/'))];
+        var pci = IsPciAddress(device) ? device : IsPciAddress(parent) ? parent : null;
+        var irqs = new[] { device + "/msi_irqs", parent + "/msi_irqs" }.Select(d => root.ListDirectory(d)).FirstOrDefault(l => l.Count > 0) ?? [];
         return new NetInterface(
             name, attributes, statistics,
             hasDevice ? LinkName(root, device + "/driver") : null,
@@ -69,6 +71,19 @@ public static class NetClass
             irqs.Select(i => int.TryParse(i, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1)
                 .Where(n => n >= 0).Order().ToArray(),
             hasDevice && root.ReadNumber((pci ?? device) + "/irq") is { } irq and > 0 and <= int.MaxValue ? (int)irq : null);
+    }
+
+    /// <summary>Where the symbolic link <paramref name="path"/> points, as a kernel path (itself when it is no link).</summary>
+    private static string Follow(HostRoot root, string path) =>
+        root.ReadLink(path) is { } target
+            ? Path.GetFullPath(target.StartsWith('/') ? target : Path.Combine(path[..Math.Max(1, path.LastIndexOf('/'))], target))
+            : path;
+
+    /// <summary>A PCI function's directory is named by its address, DDDD:BB:DD.F (0000:00:03.0).</summary>
+    private static bool IsPciAddress(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.Length == 12 && name[4] == ':' && name[7] == ':' && name[10] == '.' && name.Where((c, i) => i is not (4 or 7 or 10)).All(char.IsAsciiHexDigit);
     }
 
     private static string? LinkName(HostRoot root, string link) => root.ReadLink(link) is { } target ? Path.GetFileName(target.TrimEnd('/')) : null;
