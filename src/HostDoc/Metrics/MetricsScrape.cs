@@ -60,7 +60,13 @@ public static class MetricsScrape
         Source("interrupts", () => NodeMetrics.Interrupts(Require(host.Interrupts)));
         Source("vmstat", () => NodeMetrics.Vmstat(Require(host.Vmstat)));
         Source("pressure", () => NodeMetrics.Pressure(Pressure.Read(root, "cpu").Value, Pressure.Read(root, "io").Value, Pressure.Read(root, "memory").Value));
-        Source("netstat", () => NodeMetrics.Netstat(Proc.Net.Netstat.Read(root)));
+        var net = host.Network;
+        Source("netstat", () => NodeMetrics.Netstat(Require(Proc.Net.NetCounters.Read(root)).Values));
+        Source("netdev", () => NodeNetworkMetrics.Netdev(Require(Proc.Net.NetDev.Read(root))));
+        Source("sockstat", () => NodeNetworkMetrics.Sockstat(Require(net.Sockstat), host.PageSize.Bytes));
+        Source("conntrack", () => NodeNetworkMetrics.Conntrack(Require(net.Sysctls), Proc.Net.ConntrackStat.Read(root).Value));
+        Source("softnet", () => NodeNetworkMetrics.Softnet(Require(Proc.Net.SoftnetStat.Read(root))));
+        Source("netclass", () => NodeNetworkMetrics.Netclass(net.Interfaces));
         Source("filesystem", () => NodeMetrics.Filesystems(Require(host.Mountinfo).Entries, root.Statvfs(TimeSpan.FromSeconds(2))));
         Source("writeback", () => HostdocMetrics.Writeback(Require(host.Writeback)));
         families.AddRange(HostdocMetrics.Findings(findings.Report));

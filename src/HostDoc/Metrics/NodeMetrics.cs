@@ -106,12 +106,18 @@ public static class NodeMetrics
         counters.Where(c => Kept(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => new MetricFamily($"node_netstat_{c.Key}", $"Statistic {c.Key.Replace("_", "", StringComparison.Ordinal)}.", MetricType.Untyped, [MetricSample.Of(c.Value)]));
 
-    private static bool Kept(string name) =>
-        name.EndsWith("_InErrors", StringComparison.Ordinal) || name.EndsWith("_InErrs", StringComparison.Ordinal) || name == "Ip_Forwarding"
-        || name is "IpExt_InOctets" or "IpExt_OutOctets" or "Icmp_InMsgs" or "Icmp_OutMsgs" or "TcpExt_TCPSynRetrans" or "TcpExt_TCPTimeouts"
-        || name.StartsWith("TcpExt_Listen", StringComparison.Ordinal) || name.StartsWith("TcpExt_Syncookies", StringComparison.Ordinal)
-        || name is "Tcp_ActiveOpens" or "Tcp_InSegs" or "Tcp_OutSegs" or "Tcp_OutRsts" or "Tcp_PassiveOpens" or "Tcp_RetransSegs" or "Tcp_CurrEstab"
-        || name is "Udp_InDatagrams" or "Udp_OutDatagrams" or "Udp_NoPorts" or "Udp_RcvbufErrors" or "Udp_SndbufErrors";
+    /// <summary>node_exporter 1.5's --collector.netstat.fields default, as code.</summary>
+    private static bool Kept(string name)
+    {
+        var underscore = name.IndexOf('_');
+        var (group, field) = underscore < 0 ? (name, "") : (name[..underscore], name[(underscore + 1)..]);
+        return field is "InErrors" or "InErrs" || name == "Ip_Forwarding"
+            || (group is "Ip6" or "IpExt" && field is "InOctets" or "OutOctets")
+            || (group is "Icmp" or "Icmp6" && field is "InMsgs" or "OutMsgs")
+            || (group == "TcpExt" && (field.StartsWith("Listen", StringComparison.Ordinal) || field.StartsWith("Syncookies", StringComparison.Ordinal) || field is "TCPSynRetrans" or "TCPTimeouts"))
+            || (group == "Tcp" && field is "ActiveOpens" or "InSegs" or "OutSegs" or "OutRsts" or "PassiveOpens" or "RetransSegs" or "CurrEstab")
+            || (group is "Udp" or "Udp6" && field is "InDatagrams" or "OutDatagrams" or "NoPorts" or "RcvbufErrors" or "SndbufErrors");
+    }
 
     /// <summary>node_filesystem_*{device,fstype,mountpoint}: every mount node_exporter's default exclusions keep, statvfs per mount; a failed statvfs is device_error 1.</summary>
     public static IEnumerable<MetricFamily> Filesystems(IReadOnlyList<Proc.Pid.MountinfoEntry> mounts, IStatvfs statvfs)

@@ -16,10 +16,13 @@ public sealed class EcosystemTests
     private const string Prometheus = "/usr/bin/prometheus";
     private const string Chromium = "/usr/bin/chromium";
 
-    private static readonly string[] Collectors = ["meminfo", "loadavg", "cpu", "interrupts", "vmstat", "pressure", "netstat", "filesystem"];
+    private static readonly string[] Collectors =
+        ["meminfo", "loadavg", "cpu", "interrupts", "vmstat", "pressure", "netstat", "filesystem", "netdev", "sockstat", "conntrack", "softnet", "netclass"];
 
-    // A captured tree has /proc files only: node_exporter's cpu, pressure, netstat and filesystem collectors need sysfs or live mounts.
-    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "interrupts", "vmstat"];
+    // node_exporter's cpu, pressure and filesystem collectors need a live host; netdev reads /proc/net/dev (not netlink) on a tree.
+    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass"];
+
+    private static readonly string[] NetworkFamilies = ["node_netstat_", "node_network_", "node_sockstat_", "node_nf_conntrack_", "node_softnet_"];
 
     [Fact]
     public async Task Promtool_finds_nothing_but_node_exporters_own_names()
@@ -45,7 +48,8 @@ public sealed class EcosystemTests
         var after = Exposition.Parse(await exporter.Get());
         var shared = ours.Keys.Where(k => k.StartsWith("node_", StringComparison.Ordinal) && before.ContainsKey(k) && after.ContainsKey(k)).ToArray();
         foreach (var family in new[] { "node_memory_MemTotal_bytes", "node_load1", "node_cpu_seconds_total", "node_interrupts_total", "node_vmstat_pgfault",
-            "node_pressure_cpu_waiting_seconds_total", "node_netstat_Tcp_InSegs", "node_filesystem_size_bytes", "node_filesystem_readonly" })
+            "node_pressure_cpu_waiting_seconds_total", "node_netstat_Tcp_InSegs", "node_filesystem_size_bytes", "node_filesystem_readonly",
+            "node_network_receive_packets_total", "node_network_mtu_bytes", "node_sockstat_sockets_used", "node_softnet_processed_total", "node_nf_conntrack_entries_limit" })
         {
             Assert.Contains(shared, k => Exposition.Family(k) == family);
         }
@@ -57,6 +61,7 @@ public sealed class EcosystemTests
     [Theory]
     [InlineData("vm-6.18-idle")]
     [InlineData("node-exporter-1.5.0")]
+    [InlineData("vm-6.18-net")]
     public async Task Agrees_with_node_exporter_on_the_same_captured_tree(string scenario)
     {
         Need(NodeExporter, "prometheus-node-exporter");
@@ -66,13 +71,32 @@ public sealed class EcosystemTests
         var theirs = Exposition.Parse(await exporter.Get());
         var ours = Exposition.Parse((await served.GetAsync("/metrics")).Body);
         var shared = ours.Keys.Where(k => k.StartsWith("node_", StringComparison.Ordinal) && !k.StartsWith("node_filesystem", StringComparison.Ordinal) && theirs.ContainsKey(k)).ToArray();
-        Assert.Contains(shared, k => k.StartsWith("node_memory_", StringComparison.Ordinal));
-        Assert.Contains(shared, k => k.StartsWith("node_interrupts_total", StringComparison.Ordinal));
-        Assert.Contains(shared, k => k.StartsWith("node_vmstat_", StringComparison.Ordinal));
+        var network = scenario != "vm-6.18-idle";
+        if (scenario != "vm-6.18-net")
+        {
+            Assert.Contains(shared, k => k.StartsWith("node_memory_", StringComparison.Ordinal));
+            Assert.Contains(shared, k => k.StartsWith("node_interrupts_total", StringComparison.Ordinal));
+            Assert.Contains(shared, k => k.StartsWith("node_vmstat_", StringComparison.Ordinal));
+        }
+
+        if (network)
+        {
+            foreach (var family in new[] { "node_netstat_Udp6_RcvbufErrors", "node_network_flags", "node_network_info", "node_sockstat_TCP_mem_bytes", "node_nf_conntrack_entries", "node_softnet_processed_total" })
+            {
+                Assert.Contains(shared, k => Exposition.Family(k) == family);
+            }
+        }
+
+        if (scenario == "vm-6.18-net")
+        {
+            Assert.Contains(shared, k => Exposition.Family(k) == "node_network_receive_bytes_total");
+        }
+
         Assert.All(shared, k => Assert.True(ours[k] == theirs[k], $"{k}: ours {ours[k]}, node_exporter {theirs[k]}"));
         // Every node_ series node_exporter gives from these files, hostdoc gives too.
         var missing = theirs.Keys.Where(k => k.StartsWith("node_memory_", StringComparison.Ordinal) || k.StartsWith("node_interrupts_total", StringComparison.Ordinal)
-            || k.StartsWith("node_vmstat_", StringComparison.Ordinal) || k.StartsWith("node_load", StringComparison.Ordinal)).Where(k => !ours.ContainsKey(k)).ToArray();
+            || k.StartsWith("node_vmstat_", StringComparison.Ordinal) || k.StartsWith("node_load", StringComparison.Ordinal)
+            || NetworkFamilies.Any(f => k.StartsWith(f, StringComparison.Ordinal))).Where(k => !ours.ContainsKey(k)).ToArray();
         Assert.True(missing.Length == 0, "hostdoc lacks: " + string.Join(", ", missing));
     }
 
@@ -144,6 +168,7 @@ public sealed class EcosystemTests
         : series.StartsWith("node_filesystem_", StringComparison.Ordinal) && (series.Contains("free", StringComparison.Ordinal) || series.Contains("avail", StringComparison.Ordinal)) ? 64 * 1024 * 1024
         : series.StartsWith("node_load", StringComparison.Ordinal) ? 0.5
         : series == "node_netstat_Tcp_CurrEstab" ? 16   // the scrapes' own connections
+        : series.StartsWith("node_sockstat_", StringComparison.Ordinal) ? (series.Contains("mem_bytes", StringComparison.Ordinal) ? 64 * 4096 : 64)   // tests open sockets in parallel
         : 1e-9;
 
     private static void Need(string path, string package) => DebianOracle.Require(path, package);
@@ -175,6 +200,7 @@ public sealed class EcosystemTests
         args.AddRange((tree is null ? Collectors : TreeCollectors).Select(c => $"--collector.{c}"));
         if (tree is not null)
         {
+            args.Add("--no-collector.netdev.netlink");
             args.Add($"--path.procfs={tree}/proc");
             args.Add($"--path.sysfs={tree}/sys");
         }

@@ -11,21 +11,6 @@ namespace HostDoc.Proc.Net;
 /// </summary>
 public static class Netstat
 {
-    /// <summary>The counters of <c>/proc/net/netstat</c> and <c>/proc/net/snmp</c>, whichever exist.</summary>
-    public static IReadOnlyDictionary<string, double> Read(HostRoot root)
-    {
-        var counters = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var path in new[] { "/proc/net/netstat", "/proc/net/snmp" })
-        {
-            if (root.ReadText(path, 256 * 1024).Value is { } text)
-            {
-                Parse(text, counters);
-            }
-        }
-
-        return counters;
-    }
-
     /// <summary>Adds the counters in <paramref name="text"/> to <paramref name="counters"/>; returns the pairs that did not parse.</summary>
     public static IReadOnlyList<ParseError> Parse(string text, IDictionary<string, double> counters)
     {

@@ -40,8 +40,8 @@ public static class NetClass
             }
         }
 
-        if (attributes.Count == 0 && !root.Exists(dir))
-        {
+        if (attributes.Count == 0)
+        {   // gone, or not an interface (bonding_masters is a file in the same directory)
             return null;
         }
 
