@@ -35,7 +35,7 @@ public static partial class NetFindings
         }
 
         var ratio = Percent(overflows, opens + overflows);
-        var severity = overflows > 0 ? c.Settings.For(NetCheck.ListenOverflows).Evaluate(ratio) : Severity.Ok;
+        var severity = Significant(overflows, opens + overflows) ? c.Settings.For(NetCheck.ListenOverflows).Evaluate(ratio) : Severity.Ok;
         if (full.Length > 0)
         {
             severity = severity.Worst(Severity.Warning);
@@ -94,7 +94,7 @@ public static partial class NetFindings
         }
 
         var ratio = Percent(lost, opens + lost);
-        var severity = c.Settings.For(NetCheck.SynFlood).Evaluate(ratio);
+        var severity = Significant(lost, opens + lost) ? c.Settings.For(NetCheck.SynFlood).Evaluate(ratio) : Severity.Ok;
         var syncookies = c.Net.Sysctls.Value?.TcpSyncookies;
         if (queueDrop > 0 && severity != Severity.Ok)
         {

@@ -36,8 +36,8 @@ public static partial class NetFindings
             var drops = c.D(Dev(name, "rx_dropped"), Dev(name, "tx_dropped"), Dev(name, "rx_missed_errors"));
             var errorPercent = Percent(errors, packets + errors);
             var dropPercent = Percent(drops, packets + drops);
-            var severity = (errors > 0 ? c.Settings.For(NetCheck.NicErrors).Evaluate(errorPercent) : Severity.Ok)
-                .Worst(drops > 0 ? c.Settings.For(NetCheck.NicDrops).Evaluate(dropPercent) : Severity.Ok);
+            var severity = (Significant(errors, packets) ? c.Settings.For(NetCheck.NicErrors).Evaluate(errorPercent) : Severity.Ok)
+                .Worst(Significant(drops, packets) ? c.Settings.For(NetCheck.NicDrops).Evaluate(dropPercent) : Severity.Ok);
             if (severity == Severity.Ok)
             {
                 continue;

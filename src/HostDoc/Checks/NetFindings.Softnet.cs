@@ -21,7 +21,7 @@ public static partial class NetFindings
         var dropped = cpus.Sum(x => x.Dropped);
         var squeezed = cpus.Sum(x => x.Squeezed);
         var percent = Percent(dropped, processed + dropped);
-        var severity = dropped > 0 ? c.Settings.For(NetCheck.SoftnetDrops).Evaluate(percent) : Severity.Ok;
+        var severity = Significant(dropped, processed) ? c.Settings.For(NetCheck.SoftnetDrops).Evaluate(percent) : Severity.Ok;
         if (severity == Severity.Ok && squeezed > 0 && Percent(squeezed, processed) >= 0.1)
         {
             severity = Severity.Info;

@@ -19,7 +19,7 @@ public static partial class NetFindings
         var send = c.D("Udp_SndbufErrors", "Udp6_SndbufErrors");
         var datagrams = c.D("Udp_InDatagrams", "Udp6_InDatagrams", "Udp_OutDatagrams", "Udp6_OutDatagrams");
         var percent = Percent(receive + send, datagrams + receive + send);
-        var severity = receive + send > 0 ? c.Settings.For(NetCheck.UdpBufferErrors).Evaluate(percent) : Severity.Ok;
+        var severity = Significant(receive + send, datagrams) ? c.Settings.For(NetCheck.UdpBufferErrors).Evaluate(percent) : Severity.Ok;
         if (severity == Severity.Ok)
         {
             yield break;

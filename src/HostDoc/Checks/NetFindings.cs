@@ -53,6 +53,9 @@ public static partial class NetFindings
         return list;
     }
 
+    /// <summary>A ratio means something with enough events or enough traffic: one drop among nine packets (a neighbour probe while the link was down) is no trend.</summary>
+    internal static bool Significant(double events, double total) => events > 0 && (events >= 10 || total >= 1000);
+
     internal static string Cpu(int cpu, string counter) => $"softnet/{cpu.ToString(CultureInfo.InvariantCulture)}/{counter}";
 
     internal static string Dev(string name, string counter) => $"dev/{name}/{counter}";

@@ -115,6 +115,76 @@ public sealed class NetTrafficTests
         }
     }
 
+    [Fact]
+    public void A_veth_whose_far_end_has_a_smaller_mtu_drops_and_a_link_brought_down_and_up_flaps()
+    {
+        using var near = NetworkNamespace.Create("veth-a");
+        using var far = NetworkNamespace.Create("veth-b");
+        Assert.Equal(0, near.Ip("link", "add", "hd-a", "type", "veth", "peer", "name", "hd-b", "netns", far.Name).Code);
+        near.Ip("addr", "add", "10.78.0.1/24", "dev", "hd-a");
+        far.Ip("addr", "add", "10.78.0.2/24", "dev", "hd-b");
+        far.Ip("link", "set", "hd-b", "mtu", "1280", "up");
+        near.Ip("link", "set", "hd-a", "up");
+        Thread.Sleep(300);
+        var state = Path.Combine(Path.GetTempPath(), $"hostdoc-net-{Environment.ProcessId}.state");
+        File.Delete(state);
+        try
+        {
+            // 100 datagrams that fit and 100 that the far end's MTU refuses: veth drops those (tx_dropped on hd-a).
+            near.Inside(() =>
+            {
+                using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                var to = new IPEndPoint(IPAddress.Parse("10.78.0.2"), 9);   // unconnected: the far end's port-unreachable replies are not errors
+                for (var i = 0; i < 100; i++)
+                {
+                    udp.SendTo(new byte[200], to);
+                    udp.SendTo(new byte[1400], to);
+                }
+
+                return 0;
+            });
+            Thread.Sleep(200);
+            var check = near.Hostdoc("check", "net", "--state", state);
+            Assert.Equal(2, check.Code);
+            Assert.StartsWith("NET CRITICAL - hd-a: ", check.Out, StringComparison.Ordinal);
+            Assert.Contains("drops (", check.Out, StringComparison.Ordinal);
+
+            // The counters are ip -s -j link's.
+            using var ip = JsonDocument.Parse(near.Ip("-s", "-j", "link", "show", "hd-a").Out);
+            var stats = ip.RootElement[0].GetProperty("stats64");
+            using var net = JsonDocument.Parse(near.Hostdoc("net", "--format", "json").Out);
+            var hd = net.RootElement.GetProperty("interfaces").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "hd-a");
+            var counters = hd.GetProperty("counters");
+            foreach (var (ours, dir, theirs) in new[] { ("rx_bytes", "rx", "bytes"), ("rx_packets", "rx", "packets"), ("rx_errors", "rx", "errors"), ("rx_dropped", "rx", "dropped"),
+                ("tx_bytes", "tx", "bytes"), ("tx_packets", "tx", "packets"), ("tx_errors", "tx", "errors"), ("tx_dropped", "tx", "dropped") })
+            {
+                Assert.True(stats.GetProperty(dir).GetProperty(theirs).GetDouble() == counters.GetProperty(ours).GetDouble(), $"{ours}: ip {stats.GetProperty(dir).GetProperty(theirs)}, hostdoc {counters.GetProperty(ours)}");
+            }
+
+            Assert.True(counters.GetProperty("tx_dropped").GetDouble() >= 100);
+            Assert.Equal("software", hd.GetProperty("kind").GetString());
+
+            // Down and up three times: six carrier changes since the last run, which the state remembers.
+            for (var i = 0; i < 3; i++)
+            {
+                far.Ip("link", "set", "hd-b", "down");
+                Thread.Sleep(100);
+                far.Ip("link", "set", "hd-b", "up");
+                Thread.Sleep(100);
+            }
+
+            var again = near.Hostdoc("check", "net", "--state", state);
+            Assert.Contains("hd-a: the link went down or up 6 times in the last", again.Out, StringComparison.Ordinal);
+            Assert.Equal(1, again.Code);   // the drops were before the last run: only the flaps are new
+            Assert.DoesNotContain("drops (", again.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(state);
+            File.Delete(state + ".lock");
+        }
+    }
+
     /// <summary>An IPv4 header and a TCP SYN, checksummed (the kernel fills the IP checksum and length under IP_HDRINCL).</summary>
     private static byte[] Syn(byte[] source, ushort sourcePort, ushort port, uint sequence)
     {
