@@ -11,7 +11,7 @@ for tree in tests/fixtures/*/ samples/*/; do
   cases+=("--root $tree report" "--root $tree df" "--root $tree mem --bytes"
           "--root $tree check memory -v" "--root $tree check writeback -v" "--root $tree check disk -v"
           "--root $tree check disk -w 20% -c 10% -W 20% -K 10% -A -P" "--root $tree check io -v" "--root $tree check raid -v"
-          "--root $tree iostat --partitions --format json")
+          "--root $tree iostat --partitions --format json" "--root $tree net" "--root $tree net --format json" "--root $tree check net -v")
 done
 cases+=("check memory -w abc" "check disk -w 20% -c 10% -r (" "bogus" "--help" "check --list"
         "decode sense 72 03 11 04 00 00 00 0c 00 0a 80 00 00 00 00 00 11 64 01 da" "decode scsi-result 0x08000002"

@@ -39,6 +39,37 @@ mapfile -t f < <(by_name partitions; samples partitions); seed partitions "${f[@
 mapfile -t f < <(by_name swaps; samples swaps); seed swaps "${f[@]}"
 mapfile -t f < <(by_name cmdline; samples cmdline); seed cmdline "${f[@]}"
 mapfile -t f < <(find "$fx" -path '*/net/netstat' -o -path '*/net/snmp' -type f; samples netstat; samples snmp); seed netstat "${f[@]}"
+mapfile -t f < <(by_name snmp6); seed snmp6 "${f[@]}"
+mapfile -t f < <(find "$fx" -path '*/proc/net/dev' -type f); seed net-dev "${f[@]}"
+text net-dev "Inter-|   Receive |  Transmit
+ face |bytes packets|bytes
+  eth0:1234567 10 0 0 0 0 0 0 7654321 9 0 0 0 0 0 0
+"
+mapfile -t f < <(by_name softnet_stat); seed softnet "${f[@]}"
+text softnet "0001e240 00000005 00000002 00000000 00000000 00000000 00000000 00000000 00000003
+"
+mapfile -t f < <(by_name sockstat; by_name sockstat6); seed sockstat "${f[@]}"
+mapfile -t f < <(find "$fx" -path '*/proc/net/tcp' -o -path '*/proc/net/tcp6' -type f); seed tcp-sockets "${f[@]}"
+mapfile -t f < <(find "$fx" -path '*/stat/nf_conntrack' -type f); seed conntrack-stat "${f[@]}"
+mapfile -t f < <(by_name consoles); seed consoles "${f[@]}"
+text consoles "tty0                 -WU (E  p  )    4:7
+netcon0              -W- (E     )
+"
+mapfile -t f < <(by_name listeners); seed listeners "${f[@]}"
+text listeners "tcp * 22 0 128
+tcp [::] 443 0 4096
+"
+text net-state "hostdoc.net-state/1
+uptime 100.5
+boot_id 4f6c
+TcpExt_ListenOverflows 3
+softnet/0/dropped 4294967290
+dev/eth0/rx_packets 9
+dev/eth0/ifindex 3
+"
+mkdir -p "$out/sock-diag"
+# A reply datagram: one inet_diag_msg for 0.0.0.0:2024 (the rest zero), then NLMSG_DONE.
+printf '\x58\x00\x00\x00\x14\x00\x02\x00\x01\x00\x00\x00\x00\x00\x00\x00\x02\x0a\x00\x00\x07\xe8\x00\x00%64s\x14\x00\x00\x00\x03\x00\x02\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00' '' | tr ' ' '\0' > "$out/sock-diag/seed-listener"
 mapfile -t f < <(by_name mountinfo; samples mountinfo); seed mountinfo "${f[@]}"
 mapfile -t f < <(find "$fx" -regex '.*/proc/[0-9]+\(/task/[0-9]+\)?/stat' -type f | head -20; samples pid-stat); seed pid-stat "${f[@]}"
 mapfile -t f < <(find "$fx" -regex '.*/proc/[0-9]+\(/task/[0-9]+\)?/status' -type f | head -20; samples pid-status); seed pid-status "${f[@]}"

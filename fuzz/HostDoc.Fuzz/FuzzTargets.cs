@@ -6,6 +6,7 @@ using HostDoc.KernelLog;
 using HostDoc.KernelLog.Decoders;
 using HostDoc.KernelLog.Reading;
 using HostDoc.Memory;
+using HostDoc.Network;
 using HostDoc.Output;
 using HostDoc.Proc;
 using HostDoc.Proc.Net;
@@ -42,6 +43,16 @@ public sealed class FuzzTargets
         Text("cmdline", "Proc/Cmdline (/proc/cmdline: quotes, repeated parameters)", text => Touch(Cmdline.Parse(text))),
         new("sys-values", "the one-value files read without a Parse: /proc/uptime, vm dirty sysctls, clocksource, cpu lists, ext4 errors, the libata transport class, irq affinity, hostname", SysValues),
         Text("netstat", "Proc/Net/Netstat (/proc/net/netstat, /proc/net/snmp)", text => Netstat.Parse(text, new Dictionary<string, double>(StringComparer.Ordinal))),
+        Text("snmp6", "Proc/Net/Snmp6 (/proc/net/snmp6)", text => Snmp6.Parse(text, new Dictionary<string, double>(StringComparer.Ordinal))),
+        Text("net-dev", "Proc/Net/NetDev (/proc/net/dev, glued names of old kernels)", text => Touch(NetDev.Parse(text))),
+        Text("softnet", "Proc/Net/SoftnetStat (every column count)", text => Touch(SoftnetStat.Parse(text))),
+        Text("sockstat", "Proc/Net/Sockstat (sockstat, sockstat6)", text => Touch(Sockstat.Parse(text))),
+        Text("tcp-sockets", "Proc/Net/TcpSockets (/proc/net/tcp, tcp6: hex addresses, queues)", text => Touch(TcpSockets.Parse(text).Value.Listeners.Select(l => l.LocalAddress.ToString()).Count())),
+        Text("conntrack-stat", "Proc/Net/ConntrackStat (columns by the header's names, summed)", text => Touch(ConntrackStat.Parse(text))),
+        Text("consoles", "Proc/Consoles (/proc/consoles)", text => Touch(Consoles.Parse(text))),
+        Text("listeners", "Network/Listeners (a tree's hostdoc/listeners)", text => Touch(Listeners.Parse(text).Value.Select(l => l.Endpoint).Count())),
+        Text("net-state", "Network/NetworkStateFile (check net --state) and the window over it", NetState),
+        new("sock-diag", "Network/SockDiag's reply decoder (netlink inet_diag_msg datagrams)", bytes => Touch(SockDiag.Messages(bytes, bytes.Length > 0 && bytes[0] % 2 == 0 ? (byte)2 : (byte)10, []))),
         Text("mountinfo", "Proc/Pid/Mountinfo with its octal escapes", text => Touch(Mountinfo.Parse(text))),
         Text("pid-stat", "Proc/Pid/PidStat (/proc/PID/stat)", text => Touch(PidStat.Parse(text))),
         Text("pid-status", "Proc/Pid/PidStatus", text => Touch(PidStatus.Parse(text))),
@@ -69,6 +80,17 @@ public sealed class FuzzTargets
         Args("check-disk-args", "Checks/CheckDisk/CheckDiskParser (check_disk's own options)", args => CheckDiskParser.Parse(args, 10)),
         Args("decode", "hostdoc decode sense|ata|scsi-result, whole commands in-process", Decode),
     ];
+
+    /// <summary>A state file, then the window from it to a sample with the same keys, every delta asked.</summary>
+    private static void NetState(string text)
+    {
+        var now = new HostDoc.Network.NetworkSample(1e6, null, new Dictionary<string, double>(StringComparer.Ordinal) { ["softnet/0/dropped"] = 1, ["dev/eth0/rx_packets"] = 5, ["dev/eth0/ifindex"] = 2 });
+        if (HostDoc.Network.NetworkStateFile.Parse("state", text.Split('\n'), now, out _) is { } before)
+        {
+            var window = new HostDoc.Network.NetworkWindow(before, now with { Counters = before.Counters.Concat(now.Counters).DistinctBy(c => c.Key).ToDictionary(c => c.Key, c => c.Value) });
+            Touch(window.Span + string.Join(',', window.After.Counters.Keys.Select(k => window.Delta(k))));
+        }
+    }
 
     /// <summary>The files <see cref="SysValues"/> writes, one NUL-separated part of the input each (a missing part deletes the file).</summary>
     private static readonly string[] SysValueFiles =

@@ -13,7 +13,13 @@ internal sealed class NetworkNamespace : IDisposable
 {
     private const int CloneNewNet = 0x40000000;
 
-    private NetworkNamespace(string name) => Name = name;
+    private readonly bool runNetnsWasMounted;
+
+    private NetworkNamespace(string name, bool runNetnsWasMounted)
+    {
+        Name = name;
+        this.runNetnsWasMounted = runNetnsWasMounted;
+    }
 
     /// <summary>The namespace's name.</summary>
     public string Name { get; }
@@ -23,13 +29,14 @@ internal sealed class NetworkNamespace : IDisposable
     {
         var name = $"hostdoc-{tag}-{Environment.ProcessId}";
         Global("netns", "del", name);   // a leftover of a killed run of this test
+        var mounted = RunNetnsIsMounted();   // ip netns makes /run/netns a mount of its own the first time; the last one out removes it
         var (code, _, error) = Global("netns", "add", name);
         if (code != 0)
         {
             throw new InvalidOperationException($"ip netns add {name}: {error}");
         }
 
-        var ns = new NetworkNamespace(name);
+        var ns = new NetworkNamespace(name, mounted);
         ns.Ip("link", "set", "lo", "up");
         return ns;
     }
@@ -70,7 +77,17 @@ internal sealed class NetworkNamespace : IDisposable
         return failure is null ? result : throw new InvalidOperationException("inside " + Name, failure);
     }
 
-    public void Dispose() => Global("netns", "del", Name);
+    public void Dispose()
+    {
+        Global("netns", "del", Name);
+        if (!runNetnsWasMounted && RunNetnsIsMounted() && !Directory.EnumerateFileSystemEntries("/run/netns").Any())
+        {
+            Run(DebianOracle.Require("umount", "mount"), ["/run/netns"]);
+        }
+    }
+
+    private static bool RunNetnsIsMounted() =>
+        File.ReadLines("/proc/self/mountinfo").Any(l => l.Split(' ') is { Length: > 4 } f && f[4] == "/run/netns");
 
     private static string IpPath => DebianOracle.Require("ip", "iproute2");
 

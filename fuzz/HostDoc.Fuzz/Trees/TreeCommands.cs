@@ -32,6 +32,8 @@ public static class TreeCommands
         new(["stuck", "--samples", "2", "--interval", "0.01"], false),
         new(["iostat"], false),
         new(["iostat", "--partitions", "--format", "json"], false),
+        new(["net"], false),
+        new(["net", "--format", "json"], false),
         new(["tmpfs-resize", "/dev/shm", "1m"], false),
         new(["check", "memory"], true),
         new(["check", "disk"], true),
@@ -43,5 +45,6 @@ public static class TreeCommands
         new(["check", "stuck", "--samples", "2", "--interval", "0.01"], true),
         new(["check", "io"], true),
         new(["check", "raid"], true),
+        new(["check", "net"], true),
     ];
 }

@@ -26,10 +26,10 @@ public static partial class NetFindings
     /// <summary>Nothing wrong: what was looked at.</summary>
     public static Finding AllWell(Context c)
     {
-        var listeners = c.Net.Listening.Value?.Count ?? 0;
+        var listeners = c.Net.Listening.Value is { } l ? Count(l.Count, "TCP listener") : "TCP listeners unknown";
         var interfaces = c.Window.After.Interfaces.Count();
         return new Finding("net.ok", Severity.Ok, "network",
-            $"{Count(listeners, "TCP listener")}, {Count(interfaces, "interface")}: no accept-queue overflow, SYN flood, conntrack pressure, softnet drops, NIC errors, link flaps or UDP buffer errors {c.Window.Span}",
+            $"{listeners}, {Count(interfaces, "interface")}: no accept-queue overflow, SYN flood, conntrack pressure, softnet drops, NIC errors, link flaps or UDP buffer errors {c.Window.Span}",
             "The stack's counters for the usual ways a host loses connections and packets are all quiet.", [c.WindowEvidence()], "");
     }
 

@@ -101,6 +101,6 @@ public sealed record InterfaceView(
 public sealed record QueueIrq(int Irq, string? Name, string? Cpus, ulong? Count);
 
 /// <summary>A console with the options the command line gave it.</summary>
-/// <param name="Console">The registered console.</param>
+/// <param name="Registered">The registered console.</param>
 /// <param name="Options">The part of console=NAME,OPTIONS after the name (9600n8), or null.</param>
-public sealed record ConsoleView(ConsoleDevice Console, string? Options);
+public sealed record ConsoleView(ConsoleDevice Registered, string? Options);

@@ -102,6 +102,8 @@ public sealed record NetworkSample(double? UptimeSeconds, string? BootId, IReadO
         }
 
         var bootId = root.ReadValue("/proc/sys/kernel/random/boot_id");
-        return Sourced<NetworkSample>.Partial(new NetworkSample(Uptime.Read(root), bootId, counters), problems);
+        return counters.Count == 0 && problems.Count > 0
+            ? Sourced<NetworkSample>.Failed(problems)   // a tree without /proc/net: nothing to judge, which is not "all quiet"
+            : Sourced<NetworkSample>.Partial(new NetworkSample(Uptime.Read(root), bootId, counters), problems);
     }
 }

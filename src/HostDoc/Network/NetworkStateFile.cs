@@ -24,10 +24,14 @@ public static class NetworkStateFile
             return null;
         }
 
-        string[] lines;
+        var lines = new List<string>();
         try
         {
-            lines = File.ReadAllLines(path);   // hostdoc's own file, not the host's: no HostRoot
+            using var reader = new StreamReader(path);   // hostdoc's own file, not the host's: no HostRoot
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -35,7 +39,14 @@ public static class NetworkStateFile
             return null;
         }
 
-        if (lines is not [Schema, ..])
+        return Parse(path, lines, now, out error);
+    }
+
+    /// <summary>The state in <paramref name="lines"/> if it is of <paramref name="now"/>'s boot; lines that are not "KEY NUMBER" are skipped.</summary>
+    public static NetworkSample? Parse(string path, IReadOnlyList<string> lines, NetworkSample now, out string? error)
+    {
+        error = null;
+        if (lines.Count == 0 || lines[0] != Schema)
         {
             error = $"{path}: not a {Schema} state file; move it away to start over";
             return null;

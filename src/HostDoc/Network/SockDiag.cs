@@ -87,7 +87,7 @@ public static partial class SockDiag
     }
 
     /// <summary>Reads the replies in one datagram: null when more follow, 0 at NLMSG_DONE, a negative errno at NLMSG_ERROR.</summary>
-    private static int? Messages(ReadOnlySpan<byte> data, byte family, List<Listener> into)
+    internal static int? Messages(ReadOnlySpan<byte> data, byte family, List<Listener> into)
     {
         while (data.Length >= 16)
         {

@@ -106,7 +106,7 @@ public static class NetWriter
 
         if (report.Consoles.Count > 0)
         {
-            w.Write(style.Bold("Consoles") + "  " + string.Join("; ", report.Consoles.Select(c => $"{c.Console.Name}{(c.Options is { } o ? " " + o : "")} ({string.Join(", ", Flags(c.Console))})")) + "\n");
+            w.Write(style.Bold("Consoles") + "  " + string.Join("; ", report.Consoles.Select(c => $"{c.Registered.Name}{(c.Options is { } o ? " " + o : "")} ({string.Join(", ", Flags(c.Registered))})")) + "\n");
         }
     }
 
@@ -196,7 +196,7 @@ public static class NetWriter
 
             json.WriteEndArray();
             json.WriteStartObject("protocol");
-            Counters(json, window, NetworkReport.ProtocolCounters.Where(k => window.After[k] is not null).Select(k => (k, k)), inline: true);
+            Counters(json, window, NetworkReport.ProtocolCounters.Select(k => (k, k)));
             json.WriteEndObject();
             json.WriteStartArray("softnet");
             foreach (var cpu in window.After.SoftnetCpus)
@@ -231,10 +231,10 @@ public static class NetWriter
             foreach (var c in report.Consoles)
             {
                 json.WriteStartObject();
-                json.WriteString("name", c.Console.Name);
+                json.WriteString("name", c.Registered.Name);
                 Optional(json, "options", c.Options);
-                JsonParts.WriteStrings(json, "flags", Flags(c.Console));
-                Optional(json, "device", c.Console.Device?.ToString());
+                JsonParts.WriteStrings(json, "flags", Flags(c.Registered));
+                Optional(json, "device", c.Registered.Device?.ToString());
                 json.WriteEndObject();
             }
 
@@ -247,24 +247,17 @@ public static class NetWriter
         writer.Write('\n');
     }
 
-    private static void Counters(Utf8JsonWriter json, NetworkWindow window, IEnumerable<(string Name, string Key)> counters, bool inline = false)
+    /// <summary>"counters": what each rose in the window (the totals since boot), and "per_second" over an interval.</summary>
+    private static void Counters(Utf8JsonWriter json, NetworkWindow window, IEnumerable<(string Name, string Key)> counters)
     {
         var present = counters.Where(c => window.After[c.Key] is not null).ToArray();
-        if (!inline)
-        {
-            json.WriteStartObject("counters");
-        }
-
+        json.WriteStartObject("counters");
         foreach (var (name, key) in present)
         {
             json.WriteNumber(name, window.Delta(key) ?? 0);
         }
 
-        if (!inline)
-        {
-            json.WriteEndObject();
-        }
-
+        json.WriteEndObject();
         if (!window.SinceBoot && window.Seconds is > 0)
         {
             json.WriteStartObject("per_second");

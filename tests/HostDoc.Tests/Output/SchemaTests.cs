@@ -15,6 +15,7 @@ public sealed class SchemaTests
     private static readonly Lazy<JsonSchema> Logs = new(() => Load("hostdoc.logs-2.schema.json"));
     private static readonly Lazy<JsonSchema> Report = new(() => Load("hostdoc.report-1.schema.json"));
     private static readonly Lazy<JsonSchema> Iostat = new(() => Load("hostdoc.iostat-1.schema.json"));
+    private static readonly Lazy<JsonSchema> Net = new(() => Load("hostdoc.net-1.schema.json"));
 
     public static TheoryData<string> LogFixtures
     {
@@ -73,6 +74,34 @@ public sealed class SchemaTests
         {
             Assert.Contains("\"r_await\": null", run.Out, StringComparison.Ordinal);   // a 4-counter partition has no times: null, not 0
         }
+    }
+
+    [Theory]
+    [InlineData("vm-6.18-net")]
+    [InlineData("netns-incidents")]
+    [InlineData("node-exporter-1.5.0")]
+    public void Net_json_of_every_network_tree_is_valid(string tree)
+    {
+        var run = CliRun.Of("net", "--format", "json", "--root", Fixtures.Dir(tree));
+        AssertValid(Net.Value, run.Out);
+    }
+
+    [Fact]
+    public void Net_json_of_this_host_over_an_interval_is_valid()
+    {
+        var run = CliRun.Of("net", "--format", "json", "--interval", "0.2");
+        Assert.Equal(0, run.Code);
+        Assert.Contains("\"per_second\"", run.Out, StringComparison.Ordinal);
+        AssertValid(Net.Value, run.Out);
+    }
+
+    [Theory]
+    [InlineData("netns-incidents")]
+    [InlineData("vm-6.18-net")]
+    public void Report_json_with_network_findings_is_valid(string tree)
+    {
+        var run = CliRun.Of("report", "--format", "json", "--root", Fixtures.Dir(tree));
+        AssertValid(Report.Value, run.Out);
     }
 
     [Fact]

@@ -118,7 +118,8 @@ public sealed class BlockTopologyTests
         var rows = new List<string>();
         void Walk(JsonElement device)
         {
-            var mounts = string.Join(",", device.GetProperty("mountpoints").EnumerateArray().Select(m => m.ValueKind == JsonValueKind.Null ? "-" : m.GetString()));
+            // The set of mount points; their order is lsblk's libmount iteration, no contract (a bind mount such as /run/netns comes first there).
+            var mounts = string.Join(",", device.GetProperty("mountpoints").EnumerateArray().Select(m => m.ValueKind == JsonValueKind.Null ? "-" : m.GetString()).Order(StringComparer.Ordinal));
             rows.Add($"{device.GetProperty("name").GetString()} {device.GetProperty("size").GetUInt64()} {device.GetProperty("type").GetString()} {mounts}");
             if (device.TryGetProperty("children", out var children))
             {
