@@ -149,6 +149,7 @@ public sealed class HostRoot
                 Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes));
             }
 
+            var asked = buffer.Length - length;
             var read = RandomAccess.Read(handle, buffer.AsSpan(length), offset);
             if (read == 0)
             {
@@ -157,6 +158,10 @@ public sealed class HostRoot
 
             length += read;
             offset += read;
+            if (read < asked && kernelPath.StartsWith("/sys/", StringComparison.Ordinal))
+            {
+                break;   // a sysfs attribute is shown whole by its first read: a short read is its end (procfs' seq_file may read short before it)
+            }
         }
 
         return Sourced<string>.Of(Encoding.UTF8.GetString(buffer, 0, length));

@@ -16,8 +16,8 @@ public static class Listeners
     /// <summary>The file inside a tree.</summary>
     public const string TreePath = "/hostdoc/listeners";
 
-    /// <summary>The listeners of <paramref name="root"/>; <paramref name="tcp"/> is /proc/net/tcp{,6}, used when nothing better answers.</summary>
-    public static Sourced<IReadOnlyList<Listener>> Read(HostRoot root, Sourced<TcpSockets> tcp)
+    /// <summary>The listeners of <paramref name="root"/>; <paramref name="tcpSockets"/> gives /proc/net/tcp{,6}, asked only when nothing better answers.</summary>
+    public static Sourced<IReadOnlyList<Listener>> Read(HostRoot root, Func<Sourced<TcpSockets>> tcpSockets)
     {
         if (root.IsLive && SockDiag.Listeners() is { Value: { } live })
         {
@@ -29,6 +29,7 @@ public static class Listeners
             return Sourced<IReadOnlyList<Listener>>.FromParse(TreePath, Parse(text));
         }
 
+        var tcp = tcpSockets();
         return tcp.Value is { } table
             ? Sourced<IReadOnlyList<Listener>>.Partial(table.Listeners.Select(s => new Listener(s.LocalAddress, s.LocalPort, s.RxQueue, null, s.Inode)).ToArray(), tcp.Problems)
             : Sourced<IReadOnlyList<Listener>>.Failed(tcp.Problems);

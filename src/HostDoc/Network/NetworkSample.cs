@@ -50,7 +50,7 @@ public sealed record NetworkSample(double? UptimeSeconds, string? BootId, IReadO
             counters[key] = value;
         }
 
-        var sysfs = interfaces ?? NetClass.Read(root);
+        var sysfs = interfaces ?? NetClass.Read(root, countersOnly: true);
         foreach (var nic in sysfs)
         {
             foreach (var (name, value) in nic.Statistics)

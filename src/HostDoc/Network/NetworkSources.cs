@@ -26,9 +26,9 @@ public sealed class NetworkSources
     {
         Root = root;
         _interfaces = new(() => NetClass.Read(root));
-        _sample = new(() => NetworkSample.Read(root, Interfaces));
-        _tcp = new(() => TcpSockets.Read(root));
-        _listeners = new(() => Listeners.Read(root, Tcp));
+        _sample = new(() => NetworkSample.Read(root, _interfaces.IsValueCreated ? Interfaces : NetClass.Read(root, countersOnly: true)));
+        _tcp = new(() => root.IsLive && SockDiag.Sockets() is { Value: not null } diag ? diag : TcpSockets.Read(root));
+        _listeners = new(() => Listeners.Read(root, () => Tcp));
         _sysctls = new(() => NetSysctls.Read(root));
         _sockstat = new(() => Proc.Net.Sockstat.Read(root));
         _consoles = new(() => Proc.Consoles.Read(root));
@@ -43,7 +43,7 @@ public sealed class NetworkSources
     /// <summary>Every counter now (the first sample).</summary>
     public Sourced<NetworkSample> Sample => _sample.Value;
 
-    /// <summary>/proc/net/tcp and tcp6.</summary>
+    /// <summary>TCP sockets by state and the listeners: sock_diag on a live host, /proc/net/tcp and tcp6 otherwise.</summary>
     public Sourced<TcpSockets> Tcp => _tcp.Value;
 
     /// <summary>The TCP listeners with their backlogs.</summary>
@@ -59,5 +59,5 @@ public sealed class NetworkSources
     public Sourced<IReadOnlyList<ConsoleDevice>> Consoles => _consoles.Value;
 
     /// <summary>A fresh sample (for the end of an interval).</summary>
-    public Sourced<NetworkSample> SampleAgain() => NetworkSample.Read(Root);
+    public Sourced<NetworkSample> SampleAgain() => NetworkSample.Read(Root, NetClass.Read(Root, countersOnly: true));
 }
