@@ -105,21 +105,15 @@ public static class NodeNetworkMetrics
         foreach (var (metric, attribute, type) in Properties)
         {
             yield return new MetricFamily($"node_network_{metric}", $"Network device property: {metric}", type,
-                interfaces.Where(i => Raw(i, attribute) is not null).Select(i => MetricSample.Of(Raw(i, attribute)!.Value, ("device", i.Name))).ToArray());
+                interfaces.Where(i => i.RawNumber(attribute) is not null).Select(i => MetricSample.Of(i.RawNumber(attribute)!.Value, ("device", i.Name))).ToArray());
         }
 
         yield return new MetricFamily("node_network_speed_bytes", "Network device property: speed_bytes", MetricType.Gauge,
-            interfaces.Where(i => Raw(i, "speed") is not null).Select(i => MetricSample.Of(Raw(i, "speed")!.Value * 125000, ("device", i.Name))).ToArray());
+            interfaces.Where(i => i.RawNumber("speed") is not null).Select(i => MetricSample.Of((double)i.RawNumber("speed")!.Value * 125000, ("device", i.Name))).ToArray());
         yield return new MetricFamily("node_network_info", "Non-numeric data from /sys/class/net/<iface>, value is always 1.", MetricType.Gauge,
             interfaces.Select(i => MetricSample.Of(1, ("address", i.Attribute("address") ?? ""), ("broadcast", i.Attribute("broadcast") ?? ""), ("device", i.Name),
                 ("duplex", i.Attribute("duplex") ?? ""), ("ifalias", i.Attribute("ifalias") ?? ""), ("operstate", i.Attribute("operstate") ?? ""))).ToArray());
         yield return new MetricFamily("node_network_up", "Value is 1 if operstate is 'up', 0 otherwise.", MetricType.Gauge,
             interfaces.Where(i => i.OperState is not null).Select(i => MetricSample.Of(i.OperState == "up" ? 1 : 0, ("device", i.Name))).ToArray());
     }
-
-    /// <summary>An attribute as node_exporter reads it: decimal, or hex with 0x; -1 kept (speed of a link that is down).</summary>
-    private static double? Raw(NetInterface nic, string attribute) =>
-        nic.Attribute(attribute) is not { } text ? null
-        : text.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) ? hex
-        : long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var dec) ? dec : null;
 }

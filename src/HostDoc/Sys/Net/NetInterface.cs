@@ -24,11 +24,14 @@ public sealed record NetInterface(
     public string? Attribute(string name) => Attributes.GetValueOrDefault(name);
 
     /// <summary>An attribute holding a number (decimal, or hex with 0x), or null; speed's -1 (unknown) is null.</summary>
-    public long? Number(string name) =>
-        Attribute(name) is { } text && (text.StartsWith("0x", StringComparison.Ordinal)
-            ? long.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var hex) ? hex : (long?)null
-            : long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var dec) ? dec : null) is { } v
-            && !(name == "speed" && v < 0) ? v : null;
+    public long? Number(string name) => RawNumber(name) is { } v && !(name == "speed" && v < 0) ? v : null;
+
+    /// <summary>An attribute holding a number as the file says it, -1 included (node_exporter exports speed -1 as it is).</summary>
+    public long? RawNumber(string name) =>
+        Attribute(name) is not { } text ? null
+        : text.StartsWith("0x", StringComparison.Ordinal)
+            ? long.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var hex) ? hex : null
+            : long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var dec) ? dec : null;
 
     /// <summary>statistics/NAME, or null.</summary>
     public ulong? Counter(string name) => Statistics.TryGetValue(name, out var v) ? v : null;
