@@ -49,7 +49,8 @@ public static partial class NetFindings
         var somaxconn = c.Net.Sysctls.Value?.Somaxconn;
         var owners = c.Net.Root.IsLive || c.Net.Root.Exists("/proc/1/fd") ? SocketOwners.Find(c.Net.Root, full.Select(l => l.Inode).ToArray()) : new Dictionary<ulong, string>();
         var subject = full.Length > 0 ? string.Join(", ", full.Select(l => "port " + l.Port.ToString(CultureInfo.InvariantCulture)).Distinct()) : "TCP listeners";
-        var now = full.Length > 0 ? $"{string.Join(", ", full.Select(l => l.Endpoint))}: accept queue full now ({full[0].Queue}/{full[0].Backlog}); " : "";
+        var now = full.Length > 0
+            ? $"the accept queue of {string.Join(", ", full.Select(l => l.Endpoint))} is full now ({full[0].Queue} waiting, backlog {full[0].Backlog}); " : "";
         var summary = $"{now}{WithRate(c, overflows)} connection{(overflows == 1 ? "" : "s")} dropped by full accept queues {c.Window.Span} ({Pct(ratio)} of {N(opens + overflows)} incoming)";
         var evidence = new List<Evidence>
         {

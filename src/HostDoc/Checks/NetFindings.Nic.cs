@@ -58,7 +58,7 @@ public static partial class NetFindings
             var wire = detail.Any(d => d.Name is "rx_crc_errors" or "rx_frame_errors" or "rx_length_errors");
             var ring = detail.Any(d => d.Name is "rx_fifo_errors" or "rx_over_errors" or "rx_missed_errors");
             var halfDuplex = nic?.Attribute("duplex") == "half" && detail.Any(d => d.Name == "collisions");
-            var summary = $"{name}: {(errors > 0 ? $"{WithRate(c, errors)} errors ({Pct(errorPercent)})" : "")}{(errors > 0 && drops > 0 ? ", " : "")}" +
+            var summary = $"{name} had {(errors > 0 ? $"{WithRate(c, errors)} errors ({Pct(errorPercent)})" : "")}{(errors > 0 && drops > 0 ? ", " : "")}" +
                 $"{(drops > 0 ? $"{WithRate(c, drops)} drops ({Pct(dropPercent)})" : "")} of {N(packets)} packets {c.Window.Span}" +
                 (wire ? ": damaged frames on the wire" : ring ? ": the receive ring overran" : "");
             var advice = (wire ? "CRC/frame errors: swap the cable, clean or replace the optics, try another switch port; check both ends agree on speed and duplex (ethtool IF). " : "")
@@ -99,7 +99,7 @@ public static partial class NetFindings
             };
             var data = new FindingData().Set("interface", name).Set("carrier_changes", changes).Set("flaps", flaps).Set("operstate", nic?.OperState).Set("since_boot", c.Window.SinceBoot);
             yield return new Finding("net.link-flapping", severity, name,
-                $"{name}: the link went down or up {N(flaps)} times {c.Window.Span}{(c.Window.SinceBoot ? " (besides coming up)" : "")}; it is {nic?.OperState ?? "in an unknown state"} now",
+                $"{name}'s link went down or up {N(flaps)} times {c.Window.Span}{(c.Window.SinceBoot ? " (besides coming up)" : "")}; it is {nic?.OperState ?? "in an unknown state"} now",
                 FlapWhy, evidence,
                 "Look at the switch port's log and error counters, reseat or replace the cable and optics; the kernel log shows each 'Link is Down'/'Link is Up' with its time. " +
                 "A bond member that flaps should be taken out until fixed.", data.Fields);
