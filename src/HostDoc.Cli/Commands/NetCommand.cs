@@ -10,6 +10,7 @@ internal static class NetCommand
     public static int Run(CliContext context, NetInvocation invocation)
     {
         var net = context.Host.Network;
+        _ = net.Interfaces;   // the report shows every attribute: read them first, and the sample takes its counters from the same read
         if (net.Sample.Value is not { } now)
         {
             return context.ReportProblems("net", net.Sample.Problems);

@@ -29,15 +29,13 @@ public static class NodeNetworkMetrics
     public static IEnumerable<MetricFamily> Netdev(IReadOnlyList<NetDevCounters> devices)
     {
         var kept = devices.Where(d => d.Name != "lo").ToArray();
-        ulong[] Receive(NetDevCounters d) => [d.ReceiveBytes, d.ReceivePackets, d.ReceiveErrors, d.ReceiveDrop, d.ReceiveFifo, d.ReceiveFrame, d.ReceiveCompressed, d.ReceiveMulticast];
-        ulong[] Transmit(NetDevCounters d) => [d.TransmitBytes, d.TransmitPackets, d.TransmitErrors, d.TransmitDrop, d.TransmitFifo, d.TransmitCollisions, d.TransmitCarrier, d.TransmitCompressed];
         for (var i = 0; i < ReceiveColumns.Length; i++)
         {
             var column = i;
             yield return new MetricFamily($"node_network_receive_{ReceiveColumns[i]}_total", $"Network device statistic receive_{ReceiveColumns[i]}.", MetricType.Counter,
-                kept.Select(d => MetricSample.Of(Receive(d)[column], ("device", d.Name))).ToArray());
+                kept.Select(d => MetricSample.Of(d.ReceiveColumns[column], ("device", d.Name))).ToArray());
             yield return new MetricFamily($"node_network_transmit_{TransmitColumns[i]}_total", $"Network device statistic transmit_{TransmitColumns[i]}.", MetricType.Counter,
-                kept.Select(d => MetricSample.Of(Transmit(d)[column], ("device", d.Name))).ToArray());
+                kept.Select(d => MetricSample.Of(d.TransmitColumns[column], ("device", d.Name))).ToArray());
         }
     }
 

@@ -16,12 +16,15 @@ public static class Listeners
     /// <summary>The file inside a tree.</summary>
     public const string TreePath = "/hostdoc/listeners";
 
-    /// <summary>The listeners of <paramref name="root"/>; <paramref name="tcpSockets"/> gives /proc/net/tcp{,6}, asked only when nothing better answers.</summary>
-    public static Sourced<IReadOnlyList<Listener>> Read(HostRoot root, Func<Sourced<TcpSockets>> tcpSockets)
+    /// <summary>
+    /// The listeners of <paramref name="root"/>: <paramref name="sockDiag"/>'s dump on a live host, the tree's file, else
+    /// <paramref name="tcpSockets"/> (/proc/net/tcp{,6}), asked only when nothing better answers.
+    /// </summary>
+    public static Sourced<IReadOnlyList<Listener>> Read(HostRoot root, Func<Sourced<SockDiagDump>> sockDiag, Func<Sourced<TcpSockets>> tcpSockets)
     {
-        if (root.IsLive && SockDiag.Listeners() is { Value: { } live })
+        if (root.IsLive && sockDiag() is { Value: { } live })
         {
-            return Sourced<IReadOnlyList<Listener>>.Of(live);
+            return Sourced<IReadOnlyList<Listener>>.Of(live.Listeners);
         }
 
         if (!root.IsLive && root.ReadText(TreePath, 4 * 1024 * 1024).Value is { } text)

@@ -41,6 +41,7 @@ public sealed record NetworkReport(
         var net = host.Network;
         var interrupts = host.Interrupts.Value;
         var problems = new List<SourceProblem>();
+        var tcpStates = net.TcpStates;   // before the listeners: on a live host they come from the same sock_diag dump
         problems.AddRange(net.Sample.Problems);
         problems.AddRange(net.Listening.Problems);
         problems.AddRange(net.Sysctls.Problems);
@@ -69,7 +70,7 @@ public sealed record NetworkReport(
         var consoles = (net.Consoles.Value ?? []).Select(c => new ConsoleView(c, options.FirstOrDefault(o => o.Split(',')[0] == c.Name)?.Split(',', 2) is [_, var o] ? o : null)).ToArray();
         return new NetworkReport(window, interfaces.OrderBy(i => i.Name, StringComparer.Ordinal).ToArray(),
             (net.Listening.Value ?? []).OrderBy(l => l.Port).ThenBy(l => l.Endpoint, StringComparer.Ordinal).ToArray(),
-            net.Tcp.Value?.States ?? new Dictionary<TcpState, int>(), net.Sockstat.Value, net.Sysctls.Value, consoles, problems.Distinct().ToArray());
+            tcpStates.Value ?? new Dictionary<TcpState, int>(), net.Sockstat.Value, net.Sysctls.Value, consoles, problems.Distinct().ToArray());
     }
 }
 

@@ -76,8 +76,7 @@ public sealed record NetworkSample(double? UptimeSeconds, string? BootId, IReadO
                 continue;
             }
 
-            ulong[] values = [d.ReceiveBytes, d.ReceivePackets, d.ReceiveErrors, d.ReceiveDrop, d.ReceiveFifo, d.ReceiveFrame, d.ReceiveCompressed, d.ReceiveMulticast,
-                d.TransmitBytes, d.TransmitPackets, d.TransmitErrors, d.TransmitDrop, d.TransmitFifo, d.TransmitCollisions, d.TransmitCarrier, d.TransmitCompressed];
+            ulong[] values = [.. d.ReceiveColumns, .. d.TransmitColumns];
             for (var i = 0; i < DevNames.Length; i++)
             {
                 counters[$"dev/{d.Name}/{DevNames[i]}"] = values[i];

@@ -15,7 +15,9 @@ public sealed class NetworkSources
 {
     private readonly Lazy<IReadOnlyList<NetInterface>> _interfaces;
     private readonly Lazy<Sourced<NetworkSample>> _sample;
-    private readonly Lazy<Sourced<TcpSockets>> _tcp;
+    private readonly Lazy<Sourced<TcpSockets>> _procTcp;
+    private readonly Lazy<Sourced<SockDiagDump>> _everySocket;
+    private readonly Lazy<Sourced<IReadOnlyDictionary<TcpState, int>>> _tcpStates;
     private readonly Lazy<Sourced<IReadOnlyList<Listener>>> _listeners;
     private readonly Lazy<Sourced<NetSysctls>> _sysctls;
     private readonly Lazy<Sourced<Sockstat>> _sockstat;
@@ -27,8 +29,13 @@ public sealed class NetworkSources
         Root = root;
         _interfaces = new(() => NetClass.Read(root));
         _sample = new(() => NetworkSample.Read(root, _interfaces.IsValueCreated ? Interfaces : NetClass.Read(root, countersOnly: true)));
-        _tcp = new(() => root.IsLive && SockDiag.Sockets() is { Value: not null } diag ? diag : TcpSockets.Read(root));
-        _listeners = new(() => Listeners.Read(root, () => Tcp));
+        _procTcp = new(() => TcpSockets.Read(root));
+        _everySocket = new(() => SockDiag.Dump(everyState: true));
+        _tcpStates = new(() => root.IsLive && _everySocket.Value.Value?.States is { } states
+            ? Sourced<IReadOnlyDictionary<TcpState, int>>.Of(states)
+            : _procTcp.Value.Map(t => t.States));
+        // A listener-only dump is a few packets; when every socket was dumped already (hostdoc net), its listeners serve.
+        _listeners = new(() => Listeners.Read(root, () => _everySocket.IsValueCreated ? _everySocket.Value : SockDiag.Dump(everyState: false), () => _procTcp.Value));
         _sysctls = new(() => NetSysctls.Read(root));
         _sockstat = new(() => Proc.Net.Sockstat.Read(root));
         _consoles = new(() => Proc.Consoles.Read(root));
@@ -43,8 +50,8 @@ public sealed class NetworkSources
     /// <summary>Every counter now (the first sample).</summary>
     public Sourced<NetworkSample> Sample => _sample.Value;
 
-    /// <summary>TCP sockets by state and the listeners: sock_diag on a live host, /proc/net/tcp and tcp6 otherwise.</summary>
-    public Sourced<TcpSockets> Tcp => _tcp.Value;
+    /// <summary>TCP sockets per state: sock_diag on a live host, /proc/net/tcp and tcp6 otherwise.</summary>
+    public Sourced<IReadOnlyDictionary<TcpState, int>> TcpStates => _tcpStates.Value;
 
     /// <summary>The TCP listeners with their backlogs.</summary>
     public Sourced<IReadOnlyList<Listener>> Listening => _listeners.Value;

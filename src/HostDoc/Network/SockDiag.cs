@@ -5,6 +5,11 @@ using HostDoc.Sources;
 
 namespace HostDoc.Network;
 
+/// <summary>What one sock_diag dump gave.</summary>
+/// <param name="Listeners">The listeners, with queue and backlog.</param>
+/// <param name="States">Sockets per TCP state, when the dump asked for every state.</param>
+public sealed record SockDiagDump(IReadOnlyList<Listener> Listeners, IReadOnlyDictionary<Proc.Net.TcpState, int>? States);
+
 /// <summary>
 /// The listening TCP sockets of this network namespace from the kernel's sock_diag netlink interface
 /// (linux/inet_diag.h: SOCK_DIAG_BY_FAMILY with inet_diag_req_v2, states = LISTEN), what <c>ss -ltn</c>
@@ -18,41 +23,24 @@ public static partial class SockDiag
     private const ushort NlmFRequest = 0x1, NlmFDump = 0x300;
     private const int TcpListen = 10, IpprotoTcp = 6;
 
-    /// <summary>Every IPv4 and IPv6 listener.</summary>
-    public static Sourced<IReadOnlyList<Listener>> Listeners()
-    {
-        var listeners = new List<Listener>();
-        foreach (var family in new byte[] { 2, 10 })
-        {
-            if (Dump(family, 1u << TcpListen, listeners, null) is { } problem)
-            {
-                return Sourced<IReadOnlyList<Listener>>.Failed(problem);
-            }
-        }
-
-        return Sourced<IReadOnlyList<Listener>>.Of(listeners);
-    }
-
     /// <summary>
-    /// How many IPv4 and IPv6 TCP sockets are in each state, and the listeners, in one dump: what /proc/net/tcp
-    /// says, without its cost (reading it walks every bucket of the kernel's connection hash, 10 ms and more on a
-    /// large host even when it is empty).
+    /// The IPv4 and IPv6 listeners, and with <paramref name="everyState"/> how many TCP sockets are in each state, in
+    /// one dump: what /proc/net/tcp says, without its cost (reading it walks every bucket of the kernel's connection
+    /// hash, 4 ms and more on a large host even when it is empty).
     /// </summary>
-    public static Sourced<Proc.Net.TcpSockets> Sockets()
+    public static Sourced<SockDiagDump> Dump(bool everyState)
     {
         var listeners = new List<Listener>();
-        var states = new Dictionary<Proc.Net.TcpState, int>();
+        var states = everyState ? new Dictionary<Proc.Net.TcpState, int>() : null;
         foreach (var family in new byte[] { 2, 10 })
         {
-            if (Dump(family, 0xfff, listeners, states) is { } problem)
+            if (Dump(family, everyState ? 0xfffu : 1u << TcpListen, listeners, states) is { } problem)
             {
-                return Sourced<Proc.Net.TcpSockets>.Failed(problem);
+                return Sourced<SockDiagDump>.Failed(problem);
             }
         }
 
-        return Sourced<Proc.Net.TcpSockets>.Of(new Proc.Net.TcpSockets(
-            listeners.Select(l => new Proc.Net.TcpSocket(l.Address, l.Port, l.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any,
-                0, Proc.Net.TcpState.Listen, 0, l.Queue, 0, l.Inode)).ToArray(), states));
+        return Sourced<SockDiagDump>.Of(new SockDiagDump(listeners, states));
     }
 
     private static SourceProblem? Dump(byte family, uint states, List<Listener> into, Dictionary<Proc.Net.TcpState, int>? counts)

@@ -212,19 +212,19 @@ public static class DevicesWriter
         }
 
         json.WriteEndArray();
-        WriteOptional(json, "transport", d.Transport);
-        WriteOptional(json, "ata_port", d.AtaPort);
-        WriteOptional(json, "scsi", d.ScsiAddress);
-        WriteOptional(json, "vendor", d.Vendor);
-        WriteOptional(json, "model", d.Model);
-        WriteOptional(json, "serial", d.Serial);
-        WriteOptional(json, "wwid", d.Wwid);
-        WriteOptional(json, "link_speed", d.AtaLink?.Speed);
-        WriteOptional(json, "link_limit", d.AtaLink?.HardwareLimit);
-        WriteOptional(json, "xfer_mode", d.AtaLink?.TransferMode);
-        WriteOptional(json, "dm_name", d.DmName);
-        WriteOptional(json, "backing_file", d.BackingFile);
-        WriteOptional(json, "state", d.State);
+        JsonParts.WriteOptional(json, "transport", d.Transport);
+        JsonParts.WriteOptional(json, "ata_port", d.AtaPort);
+        JsonParts.WriteOptional(json, "scsi", d.ScsiAddress);
+        JsonParts.WriteOptional(json, "vendor", d.Vendor);
+        JsonParts.WriteOptional(json, "model", d.Model);
+        JsonParts.WriteOptional(json, "serial", d.Serial);
+        JsonParts.WriteOptional(json, "wwid", d.Wwid);
+        JsonParts.WriteOptional(json, "link_speed", d.AtaLink?.Speed);
+        JsonParts.WriteOptional(json, "link_limit", d.AtaLink?.HardwareLimit);
+        JsonParts.WriteOptional(json, "xfer_mode", d.AtaLink?.TransferMode);
+        JsonParts.WriteOptional(json, "dm_name", d.DmName);
+        JsonParts.WriteOptional(json, "backing_file", d.BackingFile);
+        JsonParts.WriteOptional(json, "state", d.State);
         if (d.MdDegraded is { } degraded)
         {
             json.WriteNumber("md_degraded", degraded);
@@ -253,13 +253,5 @@ public static class DevicesWriter
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -74,4 +74,22 @@ internal static class JsonParts
 
         json.WriteEndArray();
     }
+
+    /// <summary>Writes <paramref name="name"/> only when there is a value.</summary>
+    public static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    /// <summary>Writes <paramref name="name"/> only when there is a value.</summary>
+    public static void WriteOptional(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+    }
 }

@@ -130,17 +130,17 @@ public static class NetWriter
             {
                 json.WriteStartObject();
                 json.WriteString("name", i.Name);
-                Optional(json, "driver", i.Driver);
+                JsonParts.WriteOptional(json, "driver", i.Driver);
                 json.WriteString("kind", i.Kind.Kind.ToString().ToLowerInvariant());
                 json.WriteString("driver_meaning", i.Kind.Meaning);
-                Optional(json, "bus", i.Bus);
-                Optional(json, "vendor_id", i.VendorId);
-                Optional(json, "device_id", i.DeviceId);
-                Optional(json, "operstate", i.OperState);
-                Optional(json, "speed_mbps", i.SpeedMbps);
-                Optional(json, "duplex", i.Duplex);
-                Optional(json, "mtu", i.Mtu);
-                Optional(json, "address", i.Address);
+                JsonParts.WriteOptional(json, "bus", i.Bus);
+                JsonParts.WriteOptional(json, "vendor_id", i.VendorId);
+                JsonParts.WriteOptional(json, "device_id", i.DeviceId);
+                JsonParts.WriteOptional(json, "operstate", i.OperState);
+                JsonParts.WriteOptional(json, "speed_mbps", i.SpeedMbps);
+                JsonParts.WriteOptional(json, "duplex", i.Duplex);
+                JsonParts.WriteOptional(json, "mtu", i.Mtu);
+                JsonParts.WriteOptional(json, "address", i.Address);
                 json.WriteNumber("rx_queues", i.ReceiveQueues);
                 json.WriteNumber("tx_queues", i.TransmitQueues);
                 json.WriteStartArray("irqs");
@@ -148,9 +148,9 @@ public static class NetWriter
                 {
                     json.WriteStartObject();
                     json.WriteNumber("irq", q.Irq);
-                    Optional(json, "name", q.Name);
-                    Optional(json, "cpus", q.Cpus);
-                    Optional(json, "count", q.Count is { } n ? (long?)Math.Min(n, long.MaxValue) : null);
+                    JsonParts.WriteOptional(json, "name", q.Name);
+                    JsonParts.WriteOptional(json, "cpus", q.Cpus);
+                    JsonParts.WriteOptional(json, "count", q.Count is { } n ? (long?)Math.Min(n, long.MaxValue) : null);
                     json.WriteEndObject();
                 }
 
@@ -232,9 +232,9 @@ public static class NetWriter
             {
                 json.WriteStartObject();
                 json.WriteString("name", c.Registered.Name);
-                Optional(json, "options", c.Options);
+                JsonParts.WriteOptional(json, "options", c.Options);
                 JsonParts.WriteStrings(json, "flags", Flags(c.Registered));
-                Optional(json, "device", c.Registered.Device?.ToString());
+                JsonParts.WriteOptional(json, "device", c.Registered.Device?.ToString());
                 json.WriteEndObject();
             }
 
@@ -334,20 +334,4 @@ public static class NetWriter
         TcpState.NewSynRecv => "NEW-SYN-RECV",
         _ => "UNKNOWN",
     };
-
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void Optional(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-    }
 }

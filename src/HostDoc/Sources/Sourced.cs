@@ -21,6 +21,12 @@ public sealed class Sourced<T>
     /// <summary>Problems met while reading or parsing; empty when all went well.</summary>
     public IReadOnlyList<SourceProblem> Problems { get; }
 
+    /// <summary>
+    /// The problems of a file that may be absent on this host (sockstat6, tcp6 and snmp6 without IPv6): none when it is
+    /// simply missing, the problems otherwise.
+    /// </summary>
+    public IReadOnlyList<SourceProblem> ProblemsUnlessMissing => Value is null && Problems is [{ Kind: ProblemKind.Missing }] ? [] : Problems;
+
     /// <summary>True when the value is present and nothing went wrong.</summary>
     public bool IsClean => Value is not null && Problems.Count == 0;
 

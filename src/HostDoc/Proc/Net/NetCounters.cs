@@ -25,7 +25,7 @@ public sealed record NetCounters(IReadOnlyDictionary<string, double> Values)
             var text = root.ReadText(path, 256 * 1024);
             if (text.Value is null)
             {
-                problems.AddRange(path.EndsWith('6') && text.Problems is [{ Kind: ProblemKind.Missing }] ? [] : text.Problems);
+                problems.AddRange(path.EndsWith('6') ? text.ProblemsUnlessMissing : text.Problems);
                 continue;
             }
 

@@ -81,4 +81,11 @@ public static class NetDev
 /// <param name="TransmitCompressed">Compressed packets sent.</param>
 public sealed record NetDevCounters(string Name,
     ulong ReceiveBytes, ulong ReceivePackets, ulong ReceiveErrors, ulong ReceiveDrop, ulong ReceiveFifo, ulong ReceiveFrame, ulong ReceiveCompressed, ulong ReceiveMulticast,
-    ulong TransmitBytes, ulong TransmitPackets, ulong TransmitErrors, ulong TransmitDrop, ulong TransmitFifo, ulong TransmitCollisions, ulong TransmitCarrier, ulong TransmitCompressed);
+    ulong TransmitBytes, ulong TransmitPackets, ulong TransmitErrors, ulong TransmitDrop, ulong TransmitFifo, ulong TransmitCollisions, ulong TransmitCarrier, ulong TransmitCompressed)
+{
+    /// <summary>The eight receive counters in the file's column order (bytes packets errs drop fifo frame compressed multicast).</summary>
+    public ulong[] ReceiveColumns => [ReceiveBytes, ReceivePackets, ReceiveErrors, ReceiveDrop, ReceiveFifo, ReceiveFrame, ReceiveCompressed, ReceiveMulticast];
+
+    /// <summary>The eight transmit counters in the file's column order (bytes packets errs drop fifo colls carrier compressed).</summary>
+    public ulong[] TransmitColumns => [TransmitBytes, TransmitPackets, TransmitErrors, TransmitDrop, TransmitFifo, TransmitCollisions, TransmitCarrier, TransmitCompressed];
+}

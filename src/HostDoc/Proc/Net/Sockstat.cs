@@ -24,7 +24,7 @@ public sealed record Sockstat(IReadOnlyList<SockstatEntry> Entries)
             return v4;
         }
 
-        var problems = v4.Problems.Concat(v6.Value is null && v6.Problems is [{ Kind: ProblemKind.Missing }] ? [] : v6.Problems).ToArray();
+        var problems = v4.Problems.Concat(v6.ProblemsUnlessMissing).ToArray();
         return Sourced<Sockstat>.Partial(new Sockstat([.. v4.Value.Entries, .. v6.Value?.Entries ?? []]), problems);
     }
 

@@ -31,7 +31,7 @@ public sealed record TcpSockets(IReadOnlyList<TcpSocket> Listeners, IReadOnlyDic
             states[state] = states.GetValueOrDefault(state) + n;
         }
 
-        var problems = v4.Problems.Concat(v6.Value is null && v6.Problems is [{ Kind: ProblemKind.Missing }] ? [] : v6.Problems).ToArray();
+        var problems = v4.Problems.Concat(v6.ProblemsUnlessMissing).ToArray();
         return Sourced<TcpSockets>.Partial(new TcpSockets([.. v4.Value.Listeners, .. v6.Value?.Listeners ?? []], states), problems);
     }
 
