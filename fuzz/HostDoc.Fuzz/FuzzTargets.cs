@@ -12,7 +12,6 @@ using HostDoc.Proc;
 using HostDoc.Proc.Net;
 using HostDoc.Proc.Pid;
 using HostDoc.Run;
-using HostDoc.Serve;
 using HostDoc.Sources;
 using HostDoc.Storage;
 using HostDoc.Tasks;
@@ -75,11 +74,25 @@ public sealed class FuzzTargets
         Text("sense-hex", "SenseData.TryParseHex: sense bytes as people paste them", text => _ = SenseData.TryParseHex(text.Split(' ', ','), out _, out _)),
         Text("ata-taskfile", "KernelLog/Decoders/AtaTaskfile.Find and its derived LBA, count and tag", AtaTaskfiles),
         new("scsi-result", "KernelLog/Decoders/ScsiResult over every 32-bit result", bytes => ScsiResult.Describe(bytes.Length >= 4 ? BitConverter.ToUInt32(bytes) : 0)),
-        Text("http-request", "Serve/HttpRequest (the request head serve reads)", text => HttpRequest.Parse(text)),
+        Text("web-config", "Serve/WebConfig/WebConfigFile and TlsServerConfig (exporter-toolkit's YAML; errors are WebConfigException or YamlException)", WebConfig),
+        Args("serve-args", "Serve/ServeOptions (hostdoc serve's command line)", args => ServeOptions.Parse(args)),
         Args("command-line", "Cli/CommandLine/CommandLineParser over argument vectors", args => new Cli.CommandLine.CommandLineParser(new Checks.CheckCatalog()).Parse(args)),
         Args("check-disk-args", "Checks/CheckDisk/CheckDiskParser (check_disk's own options)", args => CheckDiskParser.Parse(args, 10)),
         Args("decode", "hostdoc decode sense|ata|scsi-result, whole commands in-process", Decode),
     ];
+
+    /// <summary>A web config file: a usable config, or one of the two errors that name the key or the line; anything else escapes as a crash.</summary>
+    private static void WebConfig(string text)
+    {
+        try
+        {
+            Touch(Serve.WebConfig.WebConfigFile.Parse(text, "/nonexistent"));
+        }
+        catch (Exception e) when (e is Serve.WebConfig.WebConfigException or YamlDotNet.Core.YamlException)
+        {
+            // the one-line error an operator sees
+        }
+    }
 
     /// <summary>A state file, then the window from it to a sample with the same keys, every delta asked.</summary>
     private static void NetState(string text)

@@ -1,57 +1,115 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using HostDoc.Checks;
 using HostDoc.KernelLog.Decoders;
 using HostDoc.Metrics;
 using HostDoc.Output;
+using HostDoc.Serve.WebConfig;
+using Microsoft.AspNetCore.Http;
 
 namespace HostDoc.Serve;
 
 /// <summary>
 /// What hostdoc-serve answers: <c>/metrics</c> (Prometheus text, or OpenMetrics when the Accept header
-/// asks for it), <c>/</c> (the HTML report, <c>?refresh=N</c> to reload itself), <c>/report.json</c>
-/// (the same document as <c>hostdoc report --format json</c>) and <c>/healthz</c>. Every request reads
-/// the host's counters afresh (concurrent scrapes share one read); the findings in <c>/metrics</c> are
-/// evaluated every <c>--checks-every</c> seconds; the page and the JSON report always evaluate afresh.
+/// asks for it; gzip when the scraper accepts it, as Prometheus does), <c>/</c> (the HTML report,
+/// <c>?refresh=N</c> to reload itself), <c>/report.json</c> (the same document as <c>hostdoc report
+/// --format json</c>) and <c>/healthz</c>. Every scrape reads the host's counters afresh; concurrent
+/// scrapes share one read and its rendered bytes. The findings in <c>/metrics</c> are evaluated every
+/// <c>--checks-every</c> seconds; the page and the JSON report evaluate afresh, two at a time at most, so
+/// a crowd reloading the page queues behind itself and never behind a scrape.
 /// </summary>
-internal sealed class Endpoints
+internal sealed class Endpoints : IDisposable
 {
     private readonly HostRoot root;
     private readonly CheckCatalog catalog = new();
     private readonly AscAscqTable table = AscAscqTable.Load();
-    private readonly SharedScrape<IReadOnlyList<MetricFamily>> scrape;
+    private readonly SharedScrape<RenderedScrape> scrape;
+    private readonly SemaphoreSlim evaluations = new(2, 2);
     private long collectedAt;
 
-    public Endpoints(HostRoot root, TimeSpan checksEvery)
+    public Endpoints(HostRoot root, TimeSpan checksEvery, MetricsOptions metrics, WebConfigSource web)
     {
         this.root = root;
         var findings = new FindingsCache(catalog, checksEvery);
-        scrape = new SharedScrape<IReadOnlyList<MetricFamily>>(() =>
+        scrape = new SharedScrape<RenderedScrape>(() =>
         {
             var host = Host();
-            return MetricsScrape.Collect(host, findings.Get(host));
+            var families = MetricsScrape.Collect(host, findings.Get(host), metrics).ToList();
+            families.Add(new MetricFamily("hostdoc_web_config_last_reload_successful", "0 when the last reload of --web.config.file failed (the configuration before it is still in force).",
+                MetricType.Gauge, [MetricSample.Of(web.LastReloadSucceeded ? 1 : 0)]));
+            return new RenderedScrape(families);
         });
     }
 
-    public async Task<HttpResponse> HandleAsync(HttpRequest request, CancellationToken stop)
+    public async Task HandleAsync(HttpContext context)
     {
-        switch (request.Path)
+        var request = context.Request;
+        switch (request.Path.Value)
         {
             case "/metrics":
-                var families = await scrape.GetAsync().ConfigureAwait(false);
-                var open = request.Accept.Contains("application/openmetrics-text", StringComparison.Ordinal);
-                var response = HttpResponse.Text(200, PrometheusWriter.Write(families, open), open ? PrometheusWriter.OpenMetricsContentType : PrometheusWriter.TextContentType);
+                var rendered = await scrape.GetAsync().ConfigureAwait(false);
+                var open = request.Headers.Accept.ToString().Contains("application/openmetrics-text", StringComparison.Ordinal);
+                var gzip = request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.Ordinal);
+                context.Response.ContentType = open ? PrometheusWriter.OpenMetricsContentType : PrometheusWriter.TextContentType;
+                if (gzip)
+                {
+                    context.Response.Headers.ContentEncoding = "gzip";
+                }
+
+                context.Response.Headers.Vary = "Accept, Accept-Encoding";
+                await Body(context, rendered.Bytes(open, gzip)).ConfigureAwait(false);
                 TrimGarbage();
-                return response;
+                return;
             case "/healthz":
-                return HttpResponse.Text(200, "ok\n");
+                await Text(context, 200, "ok\n").ConfigureAwait(false);
+                return;
             case "/report.json":
-                var json = new StringWriter();
-                JsonReportWriter.Write(json, await Task.Run(() => Report.Run(Host(), catalog.All, CheckSettings.Defaults), stop).ConfigureAwait(false));
-                return HttpResponse.Text(200, json.ToString(), "application/json; charset=utf-8");
+                var json = await Evaluate(() =>
+                {
+                    var writer = new StringWriter();
+                    JsonReportWriter.Write(writer, Report.Run(Host(), catalog.All, CheckSettings.Defaults));
+                    return writer.ToString();
+                }, context.RequestAborted).ConfigureAwait(false);
+                await Text(context, 200, json, "application/json; charset=utf-8").ConfigureAwait(false);
+                return;
             case "/":
-                return HttpResponse.Text(200, await Task.Run(() => Page(request), stop).ConfigureAwait(false), "text/html; charset=utf-8");
+                var query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
+                var page = await Evaluate(() => Page(query), context.RequestAborted).ConfigureAwait(false);
+                await Text(context, 200, page, "text/html; charset=utf-8").ConfigureAwait(false);
+                return;
             default:
-                return HttpResponse.Text(404, "not found: try /, /metrics, /report.json, /healthz\n");
+                await Text(context, 404, "not found: try /, /metrics, /report.json, /healthz\n").ConfigureAwait(false);
+                return;
+        }
+    }
+
+    public void Dispose() => evaluations.Dispose();
+
+    /// <summary>A whole answer in one write, with its length.</summary>
+    public static Task Text(HttpContext context, int status, string text, string contentType = "text/plain; charset=utf-8")
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        return Body(context, Encoding.UTF8.GetBytes(text));
+    }
+
+    private static Task Body(HttpContext context, byte[] body)
+    {
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    private async Task<string> Evaluate(Func<string> work, CancellationToken aborted)
+    {
+        await evaluations.WaitAsync(aborted).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(work, aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            evaluations.Release();
         }
     }
 
@@ -72,16 +130,49 @@ internal sealed class Endpoints
 
     private HostModel Host() => new(root, TimeProvider.System, senseTable: table);
 
-    private string Page(HttpRequest request)
+    private string Page(string query)
     {
         var host = Host();
         var report = Report.Run(host, catalog.All, CheckSettings.Defaults);
         var interrupts = host.Interrupts.Value;
         var perCpu = interrupts is null ? [] : interrupts.Cpus.Zip(interrupts.DeviceTotalsPerCpu, (c, n) => (c, n)).ToArray();
-        int? refresh = request.Query.StartsWith("refresh=", StringComparison.Ordinal)
-            && int.TryParse(request.Query[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;
+        int? refresh = query.StartsWith("refresh=", StringComparison.Ordinal)
+            && int.TryParse(query[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;
         var page = new StringWriter();
         HtmlReportWriter.Write(page, report, host.Free.Value, perCpu, host.Topology, refresh);
         return page.ToString();
+    }
+
+    /// <summary>One scrape's families and, rendered when first asked for, its bytes in each format.</summary>
+    private sealed class RenderedScrape(IReadOnlyList<MetricFamily> families)
+    {
+        private readonly Lazy<byte[]>[] bytes =
+        [
+            new(() => Encoding.UTF8.GetBytes(PrometheusWriter.Write(families, false))),
+            new(() => Encoding.UTF8.GetBytes(PrometheusWriter.Write(families, true))),
+        ];
+
+        private readonly Lazy<byte[]>[] compressed = new Lazy<byte[]>[2];
+
+        public byte[] Bytes(bool open, bool gzip)
+        {
+            var i = open ? 1 : 0;
+            if (!gzip)
+            {
+                return bytes[i].Value;
+            }
+
+            var lazy = LazyInitializer.EnsureInitialized(ref compressed[i], () => new Lazy<byte[]>(() =>
+            {
+                using var buffer = new MemoryStream();
+                using (var zip = new GZipStream(buffer, CompressionLevel.Fastest))
+                {
+                    zip.Write(bytes[i].Value);
+                }
+
+                return buffer.ToArray();
+            }));
+            return lazy.Value;
+        }
     }
 }

@@ -1,66 +1,73 @@
 using System.Runtime.InteropServices;
+using HostDoc.Metrics;
+using HostDoc.Serve.WebConfig;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace HostDoc.Serve;
 
-/// <summary><c>hostdoc-serve [--listen ADDR:PORT] [--root DIR]</c>: started by <c>hostdoc serve</c> (which execs it), or on its own.</summary>
+/// <summary><c>hostdoc-serve [options]</c> (<see cref="ServeOptions.Usage"/>): started by <c>hostdoc serve</c> (which execs it), or on its own.</summary>
 internal static class ServeProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        const string Usage = "usage: hostdoc serve [--listen ADDR:PORT] [--checks-every SECONDS] [--root DIR]   (defaults 127.0.0.1:9847, 30 s)";
-        var checksEvery = TimeSpan.FromSeconds(30);
-        var listen = ListenAddress.Default;
-        string? rootDir = null;
-        for (var i = 0; i < args.Length; i++)
+        var (options, usage) = ServeOptions.Parse(args);
+        if (options is null)
         {
-            switch (args[i])
+            (usage == "" ? Console.Out : Console.Error).WriteLine(usage == "" ? ServeOptions.Usage : usage);
+            return usage == "" ? 0 : 2;
+        }
+
+        var log = Console.Error;
+        WebConfigSource web;
+        if (options.WebConfigFile is { } file)
+        {
+            var (source, error) = WebConfigSource.Open(file, log, TimeProvider.System);
+            if (source is null)
             {
-                case "--listen" when i + 1 < args.Length:
-                    listen = args[++i];
-                    break;
-                case "--checks-every" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var seconds):
-                    checksEvery = TimeSpan.FromSeconds(seconds);
-                    i++;
-                    break;
-                case "--root" when i + 1 < args.Length:
-                    rootDir = args[++i];
-                    break;
-                case "--help" or "-h":
-                    Console.Out.WriteLine(Usage);
-                    return 0;
-                default:
-                    Console.Error.WriteLine($"hostdoc serve: unexpected \"{args[i]}\"; {Usage}");
-                    return 2;
+                // Refuse to start rather than serve without the TLS or the authentication the file asks for.
+                log.WriteLine($"hostdoc serve: {error}; not starting");
+                return 2;
+            }
+
+            web = source;
+            foreach (var notice in web.Config.Tls?.Notices ?? [])
+            {
+                log.WriteLine($"hostdoc serve: {notice}");
             }
         }
-
-        if (!ListenAddress.TryParse(listen, out var endpoint))
+        else
         {
-            Console.Error.WriteLine($"hostdoc serve: --listen {listen} is not ADDR:PORT (127.0.0.1:9847, [::1]:9847, 0.0.0.0:9847)");
-            return 2;
+            web = WebConfigSource.Without(log);
         }
 
-        if (rootDir is not null && !Directory.Exists(rootDir))
+        var root = options.Root is null ? HostRoot.Live : HostRoot.At(options.Root);
+        var metrics = new MetricsOptions(options.TextfileDirectory, options.DiskExclude);
+        using var endpoints = new Endpoints(root, options.ChecksEvery, metrics, web);
+        await using var app = WebServer.Build(options.Listen, web, endpoints);
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c =>
         {
-            Console.Error.WriteLine($"hostdoc serve: --root {rootDir}: no such directory");
-            return 2;
-        }
-
-        using var stop = new CancellationTokenSource();
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        var endpoints = new Endpoints(rootDir is null ? HostRoot.Live : HostRoot.At(rootDir), checksEvery);
-        using var server = new HttpServer(endpoint, endpoints.HandleAsync);
+            c.Cancel = true;
+            web.Reload();
+        });
         try
         {
-            await server.RunAsync(bound => Console.Out.WriteLine($"hostdoc serve: listening on http://{bound}/ (/metrics, /report.json, /healthz)"), stop.Token).ConfigureAwait(false);
+            await app.StartAsync().ConfigureAwait(false);
         }
-        catch (System.Net.Sockets.SocketException e)
+        catch (IOException e)
         {
-            Console.Error.WriteLine($"hostdoc serve: cannot listen on {listen}: {e.Message}");
+            log.WriteLine($"hostdoc serve: cannot listen on {options.ListenText}: {e.Message}");
             return 1;
         }
 
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? options.ListenText;
+        var auth = web.Auth.IsOpen ? "" : ", basic auth";
+        Console.Out.WriteLine($"hostdoc serve: listening on {address}/ (/metrics, /report.json, /healthz{auth})");
+        Console.Out.Flush();
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
         Console.Out.WriteLine("hostdoc serve: stopped");
         return 0;
     }

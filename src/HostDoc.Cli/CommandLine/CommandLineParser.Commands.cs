@@ -155,30 +155,11 @@ internal sealed partial class CommandLineParser
         return (new LogsInvocation(global, files, json, since, until, hosts, boot), null);
     }
 
+    /// <summary>serve's options are hostdoc-serve's (<see cref="ServeOptions"/>): checked here, so a bad one never starts the server, then passed on as given.</summary>
     private static (Invocation?, UsageError?) ParseServe(GlobalOptions global, List<string> args)
     {
-        var listen = ListenAddress.Default;
-        var checksEvery = 30.0;
-        var reader = new ArgumentReader(args);
-        while (!reader.AtEnd)
-        {
-            var arg = reader.Take();
-            if (arg is "--listen" && reader.TryTakeValue(out var value) && ListenAddress.TryParse(value, out _))
-            {
-                listen = value;
-            }
-            else if (arg is "--checks-every" && reader.TryTakeValue(out var every)
-                && double.TryParse(every, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
-            {
-                checksEvery = seconds;
-            }
-            else
-            {
-                return Fail($"serve: options are --listen ADDR:PORT ({ListenAddress.Default}, [::1]:9847, 0.0.0.0:9847) and --checks-every SECONDS (default 30; 0 = every scrape)", null);
-            }
-        }
-
-        return (new ServeInvocation(global, listen, checksEvery), null);
+        var (_, error) = ServeOptions.Parse(args);
+        return error is null or "" ? (new ServeInvocation(global, args.ToArray()), null) : Fail(error.Replace("hostdoc serve: ", "serve: ", StringComparison.Ordinal), null);
     }
 
     private static (Invocation?, UsageError?) ParseStuck(GlobalOptions global, List<string> args)

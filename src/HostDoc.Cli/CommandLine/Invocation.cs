@@ -42,8 +42,8 @@ internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountP
 /// <summary><c>hostdoc logs [FILE…]</c>: files (or - for stdin) to read, none for the host's own log.</summary>
 internal sealed record LogsInvocation(GlobalOptions Global, IReadOnlyList<string> Files, bool Json, LogTimeBound? Since, LogTimeBound? Until, IReadOnlyList<string> Hosts, string? Boot = null) : Invocation(Global);
 
-/// <summary><c>hostdoc serve [--listen ADDR:PORT]</c>, validated here so a bad address never starts the server.</summary>
-internal sealed record ServeInvocation(GlobalOptions Global, string Listen, double ChecksEverySeconds) : Invocation(Global);
+/// <summary><c>hostdoc serve [OPTIONS]</c>: the options go to hostdoc-serve as given (it checks them before it listens).</summary>
+internal sealed record ServeInvocation(GlobalOptions Global, IReadOnlyList<string> Args) : Invocation(Global);
 
 internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double IntervalSeconds) : Invocation(Global);
 

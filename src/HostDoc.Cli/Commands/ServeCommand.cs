@@ -16,7 +16,7 @@ internal static partial class ServeCommand
         var dir = AppContext.BaseDirectory;
         var native = Path.Combine(dir, "hostdoc-serve");
         var dll = Path.Combine(dir, "hostdoc-serve.dll");
-        var args = new List<string> { "--listen", invocation.Listen, "--checks-every", invocation.ChecksEverySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var args = new List<string>(invocation.Args);
         if (invocation.Global.Root is { } root)
         {
             args.AddRange(["--root", Path.GetFullPath(root)]);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using HostDoc.Proc;
-using HostDoc.Sources;
+using HostDoc.Metrics.Collectors;
 
 namespace HostDoc.Metrics;
 
@@ -14,61 +13,30 @@ namespace HostDoc.Metrics;
 public static class MetricsScrape
 {
     /// <summary>The families for <paramref name="host"/>, then the per-source up and duration families.</summary>
-    public static IReadOnlyList<MetricFamily> Collect(HostModel host, FindingsSnapshot findings)
+    public static IReadOnlyList<MetricFamily> Collect(HostModel host, FindingsSnapshot findings, MetricsOptions? options = null)
     {
-        var root = host.Root;
+        var context = new CollectorContext(host, options ?? MetricsOptions.Defaults);
         var families = new List<MetricFamily>();
         var up = new List<MetricSample>();
         var duration = new List<MetricSample>();
-        var degraded = false;
-        T Require<T>(Sourced<T> sourced)
-            where T : class
-        {
-            degraded |= sourced.Problems.Count > 0;
-            return sourced.Value ?? throw new SourceUnavailableException(string.Join("; ", sourced.Problems));
-        }
-
-        void Source(string name, Func<IEnumerable<MetricFamily>> collect)
+        foreach (var (name, collect) in NodeCollectors.All)
         {
             var clock = Stopwatch.StartNew();
             var ok = true;
-            degraded = false;
+            context.Reset();
             try
             {
-                families.AddRange(collect());
+                families.AddRange(collect(context));
             }
-            catch (SourceUnavailableException)
-            {
-                ok = false;
-            }
-            catch (IOException)
-            {
-                ok = false;
-            }
-            catch (UnauthorizedAccessException)
+            catch (Exception e) when (e is SourceUnavailableException or IOException or UnauthorizedAccessException)
             {
                 ok = false;
             }
 
-            up.Add(MetricSample.Of(ok && !degraded ? 1 : 0, ("source", name)));
+            up.Add(MetricSample.Of(ok && !context.Degraded ? 1 : 0, ("source", name)));
             duration.Add(MetricSample.Of(clock.Elapsed.TotalSeconds, ("source", name)));
         }
 
-        Source("meminfo", () => NodeMetrics.Memory(Require(host.Meminfo)));
-        Source("loadavg", () => NodeMetrics.Load(Require(Loadavg.Read(root))));
-        Source("stat", () => NodeMetrics.Cpu(Require(KernelStat.Read(root))));
-        Source("interrupts", () => NodeMetrics.Interrupts(Require(host.Interrupts)));
-        Source("vmstat", () => NodeMetrics.Vmstat(Require(host.Vmstat)));
-        Source("pressure", () => NodeMetrics.Pressure(Pressure.Read(root, "cpu").Value, Pressure.Read(root, "io").Value, Pressure.Read(root, "memory").Value));
-        var net = host.Network;
-        Source("netstat", () => NodeMetrics.Netstat(Require(Proc.Net.NetCounters.Read(root)).Values));
-        Source("netdev", () => NodeNetworkMetrics.Netdev(Require(Proc.Net.NetDev.Read(root))));
-        Source("sockstat", () => NodeNetworkMetrics.Sockstat(Require(net.Sockstat), host.PageSize.Bytes));
-        Source("conntrack", () => NodeNetworkMetrics.Conntrack(Require(net.Sysctls), Proc.Net.ConntrackStat.Read(root).Value));
-        Source("softnet", () => NodeNetworkMetrics.Softnet(Require(Proc.Net.SoftnetStat.Read(root))));
-        Source("netclass", () => NodeNetworkMetrics.Netclass(net.Interfaces));
-        Source("filesystem", () => NodeMetrics.Filesystems(Require(host.Mountinfo).Entries, root.Statvfs(TimeSpan.FromSeconds(2))));
-        Source("writeback", () => HostdocMetrics.Writeback(Require(host.Writeback)));
         families.AddRange(HostdocMetrics.Findings(findings.Report));
         families.AddRange(HostdocMetrics.Incidents(findings.Incidents));
         families.AddRange(HostdocMetrics.Stuck(findings.Stuck, findings.InDState));

@@ -1,0 +1,8 @@
+namespace HostDoc.Metrics.Collectors;
+
+/// <summary>PLACEHOLDER being written: node_exporter 1.5's edac collector.</summary>
+public static class EdacCollector
+{
+    /// <summary>Not yet.</summary>
+    public static IEnumerable<MetricFamily> Collect(CollectorContext context) => throw new SourceUnavailableException("not yet written");
+}

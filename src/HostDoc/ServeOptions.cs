@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace HostDoc;
+
+/// <summary>
+/// hostdoc-serve's command line. Flags node_exporter users already type keep node_exporter's names
+/// (<c>--web.listen-address</c>, <c>--web.config.file</c>, <c>--collector.textfile.directory</c>,
+/// <c>--collector.diskstats.device-exclude</c>), so a unit file carries over.
+/// </summary>
+/// <param name="Listen">Where to listen (loopback unless told otherwise).</param>
+/// <param name="ListenText">As given, for messages.</param>
+/// <param name="ChecksEvery">How often the findings in /metrics are evaluated.</param>
+/// <param name="Root">A captured tree to serve instead of the live host.</param>
+/// <param name="WebConfigFile">exporter-toolkit's web configuration (TLS, basic auth, headers).</param>
+/// <param name="TextfileDirectory">Where operators drop <c>*.prom</c> files of their own series.</param>
+/// <param name="DiskExclude">Block devices the diskstats collector leaves out.</param>
+public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan ChecksEvery, string? Root, string? WebConfigFile, string? TextfileDirectory, Regex DiskExclude)
+{
+    /// <summary>The usage line.</summary>
+    public const string Usage = "usage: hostdoc serve [--listen ADDR:PORT] [--checks-every SECONDS] [--web.config.file FILE] [--collector.textfile.directory DIR] "
+        + "[--collector.diskstats.device-exclude REGEX] [--root DIR]   (defaults 127.0.0.1:9847, 30 s)";
+
+    /// <summary>Parses <paramref name="args"/>; on a usage error, the one line to print (exit 2).</summary>
+    public static (ServeOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var listen = ListenAddress.Default;
+        var checksEvery = TimeSpan.FromSeconds(30);
+        string? root = null, webConfig = null, textfile = null;
+        var diskExclude = Metrics.MetricsOptions.DefaultDiskExclude;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = Split(args[i]);
+            string? Value() => inline ?? (i + 1 < args.Count ? args[++i] : null);
+            switch (name)
+            {
+                case "--help" or "-h":
+                    return (null, "");
+                case "--listen" or "--web.listen-address":
+                    listen = Value() ?? "";
+                    break;
+                case "--checks-every":
+                    var every = Value();
+                    if (!double.TryParse(every, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds > 86_400)
+                    {
+                        return (null, $"hostdoc serve: --checks-every {every}: not a number of seconds (0 = every scrape)");
+                    }
+
+                    checksEvery = TimeSpan.FromSeconds(seconds);
+                    break;
+                case "--root":
+                    root = Value();
+                    if (root is null || !Directory.Exists(root))
+                    {
+                        return (null, $"hostdoc serve: --root {root}: no such directory");
+                    }
+
+                    break;
+                case "--web.config.file":
+                    webConfig = Value();
+                    if (string.IsNullOrEmpty(webConfig))
+                    {
+                        return (null, "hostdoc serve: --web.config.file needs a file");
+                    }
+
+                    break;
+                case "--collector.textfile.directory":
+                    textfile = Value();
+                    break;
+                case "--collector.diskstats.device-exclude":
+                    diskExclude = Value() ?? "";
+                    break;
+                default:
+                    return (null, $"hostdoc serve: unexpected \"{args[i]}\"; {Usage}");
+            }
+        }
+
+        if (!ListenAddress.TryParse(listen, out var endpoint))
+        {
+            return (null, $"hostdoc serve: --listen {listen} is not ADDR:PORT (127.0.0.1:9847, [::1]:9847, 0.0.0.0:9847)");
+        }
+
+        Regex exclude;
+        try
+        {
+            exclude = new Regex(diskExclude, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException e)
+        {
+            return (null, $"hostdoc serve: --collector.diskstats.device-exclude {diskExclude}: {e.Message}");
+        }
+
+        return (new ServeOptions(endpoint, listen, checksEvery, root, webConfig, string.IsNullOrEmpty(textfile) ? null : textfile, exclude), null);
+    }
+
+    private static (string Name, string? Value) Split(string arg)
+    {
+        var eq = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+    }
+}
