@@ -11,12 +11,19 @@ public enum MetricType
 
     /// <summary>Untyped (node_exporter exports /proc/vmstat and netstat fields so).</summary>
     Untyped,
+
+    /// <summary>A summary (quantile samples, <c>_sum</c> and <c>_count</c>); only a textfile brings one.</summary>
+    Summary,
+
+    /// <summary>A histogram (<c>_bucket</c> samples with <c>le</c>, <c>_sum</c>, <c>_count</c>); only a textfile brings one.</summary>
+    Histogram,
 }
 
 /// <summary>One sample: its labels, in order, and its value.</summary>
 /// <param name="Labels">Label names and values.</param>
 /// <param name="Value">The value.</param>
-public sealed record MetricSample(IReadOnlyList<KeyValuePair<string, string>> Labels, double Value)
+/// <param name="Suffix">What follows the family's name on the sample's line: <c>_bucket</c>, <c>_sum</c>, <c>_count</c> of a histogram or summary; empty otherwise.</param>
+public sealed record MetricSample(IReadOnlyList<KeyValuePair<string, string>> Labels, double Value, string Suffix = "")
 {
     /// <summary>A sample without labels.</summary>
     public static MetricSample Of(double value) => new([], value);

@@ -28,13 +28,15 @@ public static class PrometheusWriter
             {
                 MetricType.Counter => "counter",
                 MetricType.Gauge => "gauge",
+                MetricType.Summary => "summary",
+                MetricType.Histogram => "histogram",
                 _ => openMetrics ? "unknown" : "untyped",
             };
             b.Append("# HELP ").Append(name).Append(' ').Append(EscapeHelp(family.Help)).Append('\n');
             b.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
             foreach (var sample in family.Samples)
             {
-                b.Append(family.Name);
+                b.Append(family.Name).Append(sample.Suffix);
                 if (sample.Labels.Count > 0)
                 {
                     b.Append('{');

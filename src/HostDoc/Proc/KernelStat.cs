@@ -5,11 +5,11 @@ namespace HostDoc.Proc;
 
 /// <summary>
 /// <c>/proc/stat</c> (fs/proc/stat.c): CPU time per CPU since boot, the interrupt and context-switch
-/// totals, the number of tasks running and blocked (in D) now, and when the host booted (<c>btime</c>,
-/// seconds since the epoch).
+/// totals, the number of tasks running and blocked (in D) now, when the host booted (<c>btime</c>,
+/// seconds since the epoch) and how many tasks were forked since (<c>processes</c>).
 /// </summary>
 public sealed record KernelStat(
-    IReadOnlyList<CpuTimes> Cpus, CpuTimes? All, ulong? Interrupts, ulong? ContextSwitches, ulong? Running, ulong? Blocked, ulong? BootTime = null)
+    IReadOnlyList<CpuTimes> Cpus, CpuTimes? All, ulong? Interrupts, ulong? ContextSwitches, ulong? Running, ulong? Blocked, ulong? BootTime = null, ulong? Forks = null)
 {
     /// <summary>The kernel path.</summary>
     public const string KernelPath = "/proc/stat";
@@ -22,7 +22,7 @@ public sealed record KernelStat(
     {
         var cpus = new List<CpuTimes>();
         CpuTimes? all = null;
-        ulong? intr = null, ctxt = null, running = null, blocked = null, btime = null;
+        ulong? intr = null, ctxt = null, running = null, blocked = null, btime = null, forks = null;
         var errors = new List<ParseError>();
         var number = 0;
         foreach (var line in text.EnumerateLines())
@@ -78,8 +78,12 @@ public sealed record KernelStat(
             {
                 btime = First();
             }
+            else if (key.SequenceEqual("processes"))
+            {
+                forks = First();
+            }
         }
 
-        return new ParseResult<KernelStat>(new KernelStat(cpus, all, intr, ctxt, running, blocked, btime), errors);
+        return new ParseResult<KernelStat>(new KernelStat(cpus, all, intr, ctxt, running, blocked, btime, forks), errors);
     }
 }

@@ -17,12 +17,18 @@ public sealed class EcosystemTests
     private const string Chromium = "/usr/bin/chromium";
 
     private static readonly string[] Collectors =
-        ["meminfo", "loadavg", "cpu", "interrupts", "vmstat", "pressure", "netstat", "filesystem", "netdev", "sockstat", "conntrack", "softnet", "netclass"];
+        ["meminfo", "loadavg", "cpu", "stat", "interrupts", "vmstat", "pressure", "netstat", "filesystem", "netdev", "sockstat", "conntrack", "softnet", "netclass",
+            "filefd", "entropy", "uname", "os", "time"];
 
     // node_exporter's cpu, pressure and filesystem collectors need a live host; netdev reads /proc/net/dev (not netlink) on a tree.
-    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass"];
+    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "stat", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass", "filefd", "entropy"];
 
-    private static readonly string[] NetworkFamilies = ["node_netstat_", "node_network_", "node_sockstat_", "node_nf_conntrack_", "node_softnet_"];
+    // The families the tree comparison requires whole: every series node_exporter gives from the tree under these prefixes, hostdoc gives too.
+    private static readonly string[] TreeFamilies =
+    [
+        "node_memory_", "node_interrupts_total", "node_vmstat_", "node_load", "node_netstat_", "node_network_", "node_sockstat_", "node_nf_conntrack_", "node_softnet_",
+        "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_", "node_filefd_", "node_entropy_",
+    ];
 
     [Fact]
     public async Task Promtool_finds_nothing_but_node_exporters_own_names()
@@ -49,7 +55,9 @@ public sealed class EcosystemTests
         var shared = ours.Keys.Where(k => k.StartsWith("node_", StringComparison.Ordinal) && before.ContainsKey(k) && after.ContainsKey(k)).ToArray();
         foreach (var family in new[] { "node_memory_MemTotal_bytes", "node_load1", "node_cpu_seconds_total", "node_interrupts_total", "node_vmstat_pgfault",
             "node_pressure_cpu_waiting_seconds_total", "node_netstat_Tcp_InSegs", "node_filesystem_size_bytes", "node_filesystem_readonly",
-            "node_network_receive_packets_total", "node_network_mtu_bytes", "node_sockstat_sockets_used", "node_softnet_processed_total", "node_nf_conntrack_entries_limit" })
+            "node_network_receive_packets_total", "node_network_mtu_bytes", "node_sockstat_sockets_used", "node_softnet_processed_total", "node_nf_conntrack_entries_limit",
+            "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_running", "node_filefd_maximum", "node_entropy_available_bits",
+            "node_uname_info", "node_os_info", "node_os_version", "node_time_seconds", "node_time_zone_offset_seconds", "node_time_clocksource_current_info" })
         {
             Assert.Contains(shared, k => Exposition.Family(k) == family);
         }
@@ -94,9 +102,7 @@ public sealed class EcosystemTests
 
         Assert.All(shared, k => Assert.True(ours[k] == theirs[k], $"{k}: ours {ours[k]}, node_exporter {theirs[k]}"));
         // Every node_ series node_exporter gives from these files, hostdoc gives too.
-        var missing = theirs.Keys.Where(k => k.StartsWith("node_memory_", StringComparison.Ordinal) || k.StartsWith("node_interrupts_total", StringComparison.Ordinal)
-            || k.StartsWith("node_vmstat_", StringComparison.Ordinal) || k.StartsWith("node_load", StringComparison.Ordinal)
-            || NetworkFamilies.Any(f => k.StartsWith(f, StringComparison.Ordinal))).Where(k => !ours.ContainsKey(k)).ToArray();
+        var missing = theirs.Keys.Where(k => TreeFamilies.Any(f => k.StartsWith(f, StringComparison.Ordinal))).Where(k => !ours.ContainsKey(k)).ToArray();
         Assert.True(missing.Length == 0, "hostdoc lacks: " + string.Join(", ", missing));
     }
 
@@ -168,6 +174,9 @@ public sealed class EcosystemTests
         : series.StartsWith("node_filesystem_", StringComparison.Ordinal) && (series.Contains("free", StringComparison.Ordinal) || series.Contains("avail", StringComparison.Ordinal)) ? 64 * 1024 * 1024
         : series.StartsWith("node_load", StringComparison.Ordinal) ? 0.5
         : series == "node_netstat_Tcp_CurrEstab" ? 16   // the scrapes' own connections
+        : series.StartsWith("node_procs_", StringComparison.Ordinal) ? 16   // tests start processes in parallel
+        : series == "node_filefd_allocated" ? 4096
+        : series == "node_entropy_available_bits" ? 4096
         : series.StartsWith("node_sockstat_", StringComparison.Ordinal) ? (series.Contains("mem_bytes", StringComparison.Ordinal) ? 64 * 4096 : 64)   // tests open sockets in parallel
         : 1e-9;
 

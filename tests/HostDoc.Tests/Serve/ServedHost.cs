@@ -9,20 +9,26 @@ internal sealed class ServedHost : IDisposable
 {
     private readonly Process process;
 
-    private ServedHost(Process process, string baseUrl)
+    private ServedHost(Process process, string baseUrl, HttpClient http)
     {
         this.process = process;
         BaseUrl = baseUrl;
+        Http = http;
     }
 
     public string BaseUrl { get; }
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Http { get; }
+
+    /// <summary>What it has written on standard error so far (notices, reloads, errors).</summary>
+    public string Errors => string.Join("\n", errors);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> errors = new();
 
     public int Pid => process.Id;
 
     /// <summary>Starts hostdoc-serve (through <c>hostdoc serve</c>, which execs it) on a free port.</summary>
-    public static ServedHost Start(string? root = null)
+    public static ServedHost Start(string? root = null, string[]? extra = null, HttpClient? http = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hostdoc.dll"));
@@ -32,15 +38,24 @@ internal sealed class ServedHost : IDisposable
             start.ArgumentList.Add(root);
         }
 
-        foreach (var a in new[] { "serve", "--listen", "127.0.0.1:0" })
+        foreach (var a in new[] { "serve", "--listen", "127.0.0.1:0" }.Concat(extra ?? []))
         {
             start.ArgumentList.Add(a);
         }
 
         var process = Process.Start(start)!;
         var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("hostdoc serve printed nothing: " + process.StandardError.ReadToEnd());
-        var at = line.IndexOf("http://", StringComparison.Ordinal);
-        return new ServedHost(process, line[at..line.IndexOf('/', at + 7)]);
+        var at = line.IndexOf("://", StringComparison.Ordinal) is var i and > 0 ? line.LastIndexOf(' ', i) + 1 : throw new InvalidOperationException(line);
+        var served = new ServedHost(process, line[at..line.IndexOf('/', i + 3)], http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                served.errors.Enqueue(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        return served;
     }
 
     public async Task<(HttpStatusCode Status, string Type, string Body)> GetAsync(string path, string? accept = null)

@@ -1,8 +1,36 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HostDoc.Etc;
+
 namespace HostDoc.Metrics.Collectors;
 
-/// <summary>PLACEHOLDER being written: node_exporter 1.5's os collector.</summary>
-public static class OsCollector
+/// <summary>
+/// node_os_info (the os-release fields node_exporter labels it with) and node_os_version{id,id_like,name}
+/// (the leading major.minor of VERSION_ID as a number, 0 when it has none — Debian testing, Arch).
+/// </summary>
+public static partial class OsCollector
 {
-    /// <summary>Not yet.</summary>
-    public static IEnumerable<MetricFamily> Collect(CollectorContext context) => throw new SourceUnavailableException("not yet written");
+    /// <summary>The two series from the host's (or the tree's) os-release.</summary>
+    public static IEnumerable<MetricFamily> Collect(CollectorContext context)
+    {
+        var os = OsRelease.Read(context.Root) ?? throw new SourceUnavailableException("/etc/os-release and /usr/lib/os-release: missing");
+        string F(string key) => os.GetValueOrDefault(key, "");
+        var match = MajorMinor().Match(F("VERSION_ID"));
+        var version = match.Success && double.TryParse(match.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        return
+        [
+            new("node_os_info", "A metric with a constant '1' value labeled by build_id, id, id_like, image_id, image_version, name, pretty_name, variant, variant_id, version, version_codename, version_id.",
+                MetricType.Gauge,
+                [
+                    MetricSample.Of(1, ("build_id", F("BUILD_ID")), ("id", F("ID")), ("id_like", F("ID_LIKE")), ("image_id", F("IMAGE_ID")), ("image_version", F("IMAGE_VERSION")),
+                        ("name", F("NAME")), ("pretty_name", F("PRETTY_NAME")), ("variant", F("VARIANT")), ("variant_id", F("VARIANT_ID")), ("version", F("VERSION")),
+                        ("version_codename", F("VERSION_CODENAME")), ("version_id", F("VERSION_ID"))),
+                ]),
+            new("node_os_version", "Metric containing the major.minor part of the OS version.", MetricType.Gauge,
+                [MetricSample.Of(version, ("id", F("ID")), ("id_like", F("ID_LIKE")), ("name", F("NAME")))]),
+        ];
+    }
+
+    [GeneratedRegex(@"^[0-9]+\.?[0-9]*", RegexOptions.CultureInvariant)]
+    private static partial Regex MajorMinor();
 }
