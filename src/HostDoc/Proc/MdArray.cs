@@ -14,7 +14,9 @@ public sealed record MdMember(string Name, int Slot, bool Faulty, bool Spare, st
 /// <param name="Finish">The kernel's estimate of the time left, as printed (<c>17.0min</c>).</param>
 /// <param name="Speed">The current speed, as printed (<c>259783K/sec</c>).</param>
 /// <param name="Waiting">DELAYED or PENDING when it has not started.</param>
-public sealed record MdSync(string Action, double? Percent, string? Finish, string? Speed, string? Waiting);
+/// <param name="Done">The blocks done, the first number of <c>(16775552/195310144)</c>, when running.</param>
+/// <param name="Total">The blocks it will cover, the second number, when running.</param>
+public sealed record MdSync(string Action, double? Percent, string? Finish, string? Speed, string? Waiting, ulong? Done = null, ulong? Total = null);
 
 /// <summary>One array of /proc/mdstat.</summary>
 /// <param name="Name">md0, md127.</param>

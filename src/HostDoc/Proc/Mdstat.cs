@@ -26,6 +26,7 @@ public static class Mdstat
         var arrays = new List<MdArray>();
         var errors = new List<ParseError>();
         var number = 0;
+        var inArray = false;   // the lines after a damaged array line are its, not the previous array's
         foreach (var raw in text.EnumerateLines())
         {
             number++;
@@ -38,7 +39,9 @@ public static class Mdstat
             var colon = line.IndexOf(" : ");
             if (colon > 0 && line.StartsWith("md"))
             {
-                if (ArrayLine(line[..colon].Trim().ToString(), line[(colon + 3)..]) is { } array)
+                var array = ArrayLine(line[..colon].Trim().ToString(), line[(colon + 3)..]);
+                inArray = array is not null;
+                if (array is not null)
                 {
                     arrays.Add(array);
                 }
@@ -50,7 +53,7 @@ public static class Mdstat
                 continue;
             }
 
-            if (arrays.Count == 0)
+            if (!inArray)
             {
                 continue;
             }
@@ -153,10 +156,29 @@ public static class Mdstat
             var after = text[(at + action.Length + 3)..].TrimStart();
             var percent = after.IndexOf('%', StringComparison.Ordinal) is > 0 and var p
                 && double.TryParse(after.AsSpan(0, p), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : (double?)null;
-            return new MdSync(action, percent, Value(text, "finish="), Value(text, "speed="), null);
+            var (done, total) = Progress(after);
+            return new MdSync(action, percent, Value(text, "finish="), Value(text, "speed="), null, done, total);
         }
 
         return null;
+    }
+
+    /// <summary>The first <c>(DONE/TOTAL)</c> in <paramref name="text"/>: in 1 KiB blocks, as the size line counts.</summary>
+    private static (ulong? Done, ulong? Total) Progress(ReadOnlySpan<char> text)
+    {
+        for (var open = text.IndexOf('('); open >= 0; open = text.IndexOf('('))
+        {
+            text = text[(open + 1)..];
+            var close = text.IndexOf(')');
+            var inside = close < 0 ? [] : text[..close];
+            var slash = inside.IndexOf('/');
+            if (slash > 0 && KernelNumber.TryParseUnsigned(inside[..slash], out var done) && KernelNumber.TryParseUnsigned(inside[(slash + 1)..], out var total))
+            {
+                return (done, total);
+            }
+        }
+
+        return (null, null);
     }
 
     private static string? Value(string text, string key) =>

@@ -35,10 +35,10 @@ public sealed class MdstatTests
     {
         var a = Arrays();
         Assert.Equal((true, 1, "U_"), (a["md6"].Degraded, a["md6"].Missing, a["md6"].Status));
-        Assert.Equal(new MdSync("recovery", 8.5, "17.0min", "259783K/sec", null), a["md6"].Sync);
+        Assert.Equal(new MdSync("recovery", 8.5, "17.0min", "259783K/sec", null, 16775552, 195310144), a["md6"].Sync);
         Assert.Equal((true, 1), (a["md7"].Degraded, a["md7"].Missing));
         Assert.Equal(new MdSync("resync", null, null, null, "DELAYED"), a["md9"].Sync);
-        Assert.Equal(new MdSync("check", 5.7, "0.2min", "114176K/sec", null), a["md201"].Sync);
+        Assert.Equal(new MdSync("check", 5.7, "0.2min", "114176K/sec", null, 114176, 1993728), a["md201"].Sync);
         Assert.Equal("PENDING", a["md11"].Sync!.Waiting);
         Assert.False(a["md8"].Degraded);
         Assert.True(a["md219"].IsContainer);
@@ -55,6 +55,15 @@ public sealed class MdstatTests
         Assert.Single(parsed.Errors);
         var md1 = Assert.Single(parsed.Value);
         Assert.Equal(("md1", 1, 200UL), (md1.Name, md1.Missing, md1.Blocks));
+    }
+
+    [Fact]
+    public void The_lines_of_a_damaged_array_are_not_taken_for_the_previous_arrays()
+    {
+        var parsed = Mdstat.Parse("md0 : active raid1 sdb1[1] sda1[0]\n      100 blocks [2/2] [UU]\n\nmd1 : active raid1 sdc1[0\n      5 blocks [1/1] [U]\n      resync=DELAYED\n");
+        Assert.Single(parsed.Errors);
+        var md0 = Assert.Single(parsed.Value);
+        Assert.Equal((100UL, 2, (MdSync?)null), (md0.Blocks, md0.RaidDisks, md0.Sync));
     }
 
     [Fact]

@@ -21,13 +21,13 @@ public sealed class EcosystemTests
             "filefd", "entropy", "uname", "os", "time"];
 
     // node_exporter's cpu, pressure and filesystem collectors need a live host; netdev reads /proc/net/dev (not netlink) on a tree.
-    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "stat", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass", "filefd", "entropy"];
+    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "stat", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass", "filefd", "entropy", "edac", "mdadm"];
 
     // The families the tree comparison requires whole: every series node_exporter gives from the tree under these prefixes, hostdoc gives too.
     private static readonly string[] TreeFamilies =
     [
         "node_memory_", "node_interrupts_total", "node_vmstat_", "node_load", "node_netstat_", "node_network_", "node_sockstat_", "node_nf_conntrack_", "node_softnet_",
-        "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_", "node_filefd_", "node_entropy_",
+        "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_", "node_filefd_", "node_entropy_", "node_edac_", "node_md_",
     ];
 
     [Fact]
@@ -90,6 +90,14 @@ public sealed class EcosystemTests
         if (network)
         {
             foreach (var family in new[] { "node_netstat_Udp6_RcvbufErrors", "node_network_flags", "node_network_info", "node_sockstat_TCP_mem_bytes", "node_nf_conntrack_entries", "node_softnet_processed_total" })
+            {
+                Assert.Contains(shared, k => Exposition.Family(k) == family);
+            }
+        }
+
+        if (scenario == "node-exporter-1.5.0")
+        {
+            foreach (var family in new[] { "node_edac_csrow_correctable_errors_total", "node_edac_uncorrectable_errors_total", "node_md_state", "node_md_blocks_synced", "node_md_disks_required" })
             {
                 Assert.Contains(shared, k => Exposition.Family(k) == family);
             }
