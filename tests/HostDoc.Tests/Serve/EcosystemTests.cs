@@ -21,14 +21,15 @@ public sealed class EcosystemTests
             "filefd", "entropy", "uname", "os", "time"];
 
     // node_exporter's cpu, pressure and filesystem collectors need a live host; netdev reads /proc/net/dev (not netlink) on a tree.
-    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "stat", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass", "filefd", "entropy", "edac", "mdadm"];
+    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "stat", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass", "filefd", "entropy", "edac", "mdadm", "hwmon"];
 
     // The families the tree comparison requires whole: every series node_exporter gives from the tree under these prefixes, hostdoc gives too.
     private static readonly string[] TreeFamilies =
     [
         "node_memory_", "node_interrupts_total", "node_vmstat_", "node_load", "node_netstat_", "node_network_", "node_sockstat_", "node_nf_conntrack_", "node_softnet_",
-        "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_", "node_filefd_", "node_entropy_", "node_edac_", "node_md_",
+        "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_", "node_filefd_", "node_entropy_", "node_edac_", "node_md_", "node_hwmon_",
     ];
+
 
     [Fact]
     public async Task Promtool_finds_nothing_but_node_exporters_own_names()
@@ -97,7 +98,8 @@ public sealed class EcosystemTests
 
         if (scenario == "node-exporter-1.5.0")
         {
-            foreach (var family in new[] { "node_edac_csrow_correctable_errors_total", "node_edac_uncorrectable_errors_total", "node_md_state", "node_md_blocks_synced", "node_md_disks_required" })
+            foreach (var family in new[] { "node_edac_csrow_correctable_errors_total", "node_edac_uncorrectable_errors_total", "node_md_state", "node_md_blocks_synced", "node_md_disks_required",
+                "node_hwmon_temp_celsius", "node_hwmon_sensor_label", "node_hwmon_chip_names", "node_hwmon_fan_rpm", "node_hwmon_in_volts", "node_hwmon_pwm_enable" })
             {
                 Assert.Contains(shared, k => Exposition.Family(k) == family);
             }
