@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using HostDoc.Metrics;
 using HostDoc.Serve.WebConfig;
 using Microsoft.AspNetCore.Hosting;
@@ -45,7 +46,21 @@ internal static class ServeProgram
         }
 
         var root = options.Root is null ? HostRoot.Live : HostRoot.At(options.Root);
-        var metrics = new MetricsOptions(options.TextfileDirectory, options.DiskExclude);
+        var metrics = MetricsOptions.Defaults with { TextfileDirectory = options.TextfileDirectory };
+        if (options.DiskExclude is { } pattern)
+        {
+            try
+            {
+                var exclude = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                metrics = metrics with { DiskExcluded = exclude.IsMatch };
+            }
+            catch (ArgumentException e)
+            {
+                log.WriteLine($"hostdoc serve: --collector.diskstats.device-exclude {pattern}: {e.Message}");
+                return 2;
+            }
+        }
+
         using var endpoints = new Endpoints(root, options.ChecksEvery, metrics, web);
         await using var app = WebServer.Build(options.Listen, web, endpoints);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace HostDoc;
 
@@ -15,8 +14,8 @@ namespace HostDoc;
 /// <param name="Root">A captured tree to serve instead of the live host.</param>
 /// <param name="WebConfigFile">exporter-toolkit's web configuration (TLS, basic auth, headers).</param>
 /// <param name="TextfileDirectory">Where operators drop <c>*.prom</c> files of their own series.</param>
-/// <param name="DiskExclude">Block devices the diskstats collector leaves out.</param>
-public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan ChecksEvery, string? Root, string? WebConfigFile, string? TextfileDirectory, Regex DiskExclude)
+/// <param name="DiskExclude">A regular expression for the block devices the diskstats collector leaves out; null = node_exporter's default (hostdoc-serve compiles it, and refuses one that does not).</param>
+public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan ChecksEvery, string? Root, string? WebConfigFile, string? TextfileDirectory, string? DiskExclude)
 {
     /// <summary>The usage line.</summary>
     public const string Usage = "usage: hostdoc serve [--listen ADDR:PORT] [--checks-every SECONDS] [--web.config.file FILE] [--collector.textfile.directory DIR] "
@@ -28,7 +27,7 @@ public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan
         var listen = ListenAddress.Default;
         var checksEvery = TimeSpan.FromSeconds(30);
         string? root = null, webConfig = null, textfile = null;
-        var diskExclude = Metrics.MetricsOptions.DefaultDiskExclude;
+        string? diskExclude = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = Split(args[i]);
@@ -69,7 +68,12 @@ public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan
                     textfile = Value();
                     break;
                 case "--collector.diskstats.device-exclude":
-                    diskExclude = Value() ?? "";
+                    diskExclude = Value();
+                    if (string.IsNullOrEmpty(diskExclude))
+                    {
+                        return (null, "hostdoc serve: --collector.diskstats.device-exclude needs a regular expression");
+                    }
+
                     break;
                 default:
                     return (null, $"hostdoc serve: unexpected \"{args[i]}\"; {Usage}");
@@ -81,17 +85,7 @@ public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan
             return (null, $"hostdoc serve: --listen {listen} is not ADDR:PORT (127.0.0.1:9847, [::1]:9847, 0.0.0.0:9847)");
         }
 
-        Regex exclude;
-        try
-        {
-            exclude = new Regex(diskExclude, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-        }
-        catch (ArgumentException e)
-        {
-            return (null, $"hostdoc serve: --collector.diskstats.device-exclude {diskExclude}: {e.Message}");
-        }
-
-        return (new ServeOptions(endpoint, listen, checksEvery, root, webConfig, string.IsNullOrEmpty(textfile) ? null : textfile, exclude), null);
+        return (new ServeOptions(endpoint, listen, checksEvery, root, webConfig, string.IsNullOrEmpty(textfile) ? null : textfile, diskExclude), null);
     }
 
     private static (string Name, string? Value) Split(string arg)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using HostDoc.Etc;
 
 namespace HostDoc.Metrics.Collectors;
@@ -8,15 +7,14 @@ namespace HostDoc.Metrics.Collectors;
 /// node_os_info (the os-release fields node_exporter labels it with) and node_os_version{id,id_like,name}
 /// (the leading major.minor of VERSION_ID as a number, 0 when it has none — Debian testing, Arch).
 /// </summary>
-public static partial class OsCollector
+public static class OsCollector
 {
     /// <summary>The two series from the host's (or the tree's) os-release.</summary>
     public static IEnumerable<MetricFamily> Collect(CollectorContext context)
     {
         var os = OsRelease.Read(context.Root) ?? throw new SourceUnavailableException("/etc/os-release and /usr/lib/os-release: missing");
         string F(string key) => os.GetValueOrDefault(key, "");
-        var match = MajorMinor().Match(F("VERSION_ID"));
-        var version = match.Success && double.TryParse(match.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        var version = double.TryParse(MajorMinor(F("VERSION_ID")), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : 0;
         return
         [
             new("node_os_info", "A metric with a constant '1' value labeled by build_id, id, id_like, image_id, image_version, name, pretty_name, variant, variant_id, version, version_codename, version_id.",
@@ -31,6 +29,24 @@ public static partial class OsCollector
         ];
     }
 
-    [GeneratedRegex(@"^[0-9]+\.?[0-9]*", RegexOptions.CultureInvariant)]
-    private static partial Regex MajorMinor();
+    /// <summary>The leading digits, a dot and the digits after it (node_exporter's <c>^[0-9]+\.?[0-9]*</c>): "12" of "12", "22.04" of "22.04.3"; empty when it starts otherwise.</summary>
+    private static string MajorMinor(string versionId)
+    {
+        var end = 0;
+        while (end < versionId.Length && char.IsAsciiDigit(versionId[end]))
+        {
+            end++;
+        }
+
+        if (end > 0 && end < versionId.Length && versionId[end] == '.')
+        {
+            end++;
+            while (end < versionId.Length && char.IsAsciiDigit(versionId[end]))
+            {
+                end++;
+            }
+        }
+
+        return versionId[..end];
+    }
 }

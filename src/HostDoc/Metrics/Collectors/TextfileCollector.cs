@@ -59,18 +59,15 @@ public static class TextfileCollector
     private static void Read(string file, List<(string, string)> errors, List<MetricSample> mtimes,
         Dictionary<string, (MetricFamily Family, List<string> Files, List<MetricSample> Samples, HashSet<string> Keys)> merged, List<string> order)
     {
-        string text;
-        DateTime modified;
-        try
+        // The operator's own directory, not the host tree's: read where it is, through the same bounded reader.
+        var read = HostRoot.Live.ReadText(file, 4 * 1024 * 1024);
+        if (read.Value is not { } text)
         {
-            text = File.ReadAllText(file);
-            modified = File.GetLastWriteTimeUtc(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.Add((file, e.Message));
+            errors.Add((file, string.Join("; ", read.Problems)));
             return;
         }
+
+        var modified = File.GetLastWriteTimeUtc(file);
 
         var (families, stamped, error) = TextExposition.Parse(text);
         if (error is not null || stamped)
