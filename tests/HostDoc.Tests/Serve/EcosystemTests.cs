@@ -18,16 +18,16 @@ public sealed class EcosystemTests
 
     private static readonly string[] Collectors =
         ["meminfo", "loadavg", "cpu", "stat", "interrupts", "vmstat", "pressure", "netstat", "filesystem", "netdev", "sockstat", "conntrack", "softnet", "netclass",
-            "filefd", "entropy", "uname", "os", "time"];
+            "filefd", "entropy", "uname", "os", "time", "diskstats"];
 
     // node_exporter's cpu, pressure and filesystem collectors need a live host; netdev reads /proc/net/dev (not netlink) on a tree.
-    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "stat", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass", "filefd", "entropy", "edac", "mdadm", "hwmon"];
+    private static readonly string[] TreeCollectors = ["meminfo", "loadavg", "stat", "interrupts", "vmstat", "netstat", "netdev", "sockstat", "conntrack", "softnet", "netclass", "filefd", "entropy", "edac", "mdadm", "hwmon", "diskstats"];
 
     // The families the tree comparison requires whole: every series node_exporter gives from the tree under these prefixes, hostdoc gives too.
     private static readonly string[] TreeFamilies =
     [
         "node_memory_", "node_interrupts_total", "node_vmstat_", "node_load", "node_netstat_", "node_network_", "node_sockstat_", "node_nf_conntrack_", "node_softnet_",
-        "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_", "node_filefd_", "node_entropy_", "node_edac_", "node_md_", "node_hwmon_",
+        "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_", "node_filefd_", "node_entropy_", "node_edac_", "node_md_", "node_hwmon_", "node_disk_",
     ];
 
 
@@ -58,9 +58,10 @@ public sealed class EcosystemTests
             "node_pressure_cpu_waiting_seconds_total", "node_netstat_Tcp_InSegs", "node_filesystem_size_bytes", "node_filesystem_readonly",
             "node_network_receive_packets_total", "node_network_mtu_bytes", "node_sockstat_sockets_used", "node_softnet_processed_total", "node_nf_conntrack_entries_limit",
             "node_boot_time_seconds", "node_context_switches_total", "node_forks_total", "node_intr_total", "node_procs_running", "node_filefd_maximum", "node_entropy_available_bits",
-            "node_uname_info", "node_os_info", "node_os_version", "node_time_seconds", "node_time_zone_offset_seconds", "node_time_clocksource_current_info" })
+            "node_uname_info", "node_os_info", "node_os_version", "node_time_seconds", "node_time_zone_offset_seconds", "node_time_clocksource_current_info",
+            "node_disk_reads_completed_total", "node_disk_info" })
         {
-            Assert.Contains(shared, k => Exposition.Family(k) == family);
+            Assert.True(shared.Any(k => Exposition.Family(k) == family), family);
         }
 
         var disagreements = shared.Where(k => !Between(ours[k], before[k], after[k], Slack(k))).Select(k => $"{k}: ours {ours[k]}, node_exporter {before[k]} then {after[k]}").ToArray();
@@ -99,7 +100,9 @@ public sealed class EcosystemTests
         if (scenario == "node-exporter-1.5.0")
         {
             foreach (var family in new[] { "node_edac_csrow_correctable_errors_total", "node_edac_uncorrectable_errors_total", "node_md_state", "node_md_blocks_synced", "node_md_disks_required",
-                "node_hwmon_temp_celsius", "node_hwmon_sensor_label", "node_hwmon_chip_names", "node_hwmon_fan_rpm", "node_hwmon_in_volts", "node_hwmon_pwm_enable" })
+                "node_hwmon_temp_celsius", "node_hwmon_sensor_label", "node_hwmon_chip_names", "node_hwmon_fan_rpm", "node_hwmon_in_volts", "node_hwmon_pwm_enable",
+                "node_disk_reads_completed_total", "node_disk_discarded_sectors_total", "node_disk_flush_requests_time_seconds_total", "node_disk_info",
+                "node_disk_filesystem_info", "node_disk_device_mapper_info", "node_disk_ata_rotation_rate_rpm", "node_disk_ata_write_cache_enabled" })
             {
                 Assert.Contains(shared, k => Exposition.Family(k) == family);
             }
@@ -183,6 +186,7 @@ public sealed class EcosystemTests
         series.StartsWith("node_memory_", StringComparison.Ordinal) && !series.Contains("Total", StringComparison.Ordinal) ? 256 * 1024 * 1024   // other tests run in parallel
         : series.StartsWith("node_filesystem_", StringComparison.Ordinal) && (series.Contains("free", StringComparison.Ordinal) || series.Contains("avail", StringComparison.Ordinal)) ? 64 * 1024 * 1024
         : series.StartsWith("node_load", StringComparison.Ordinal) ? 0.5
+        : series.StartsWith("node_disk_io_now", StringComparison.Ordinal) ? 64   // I/O of tests running in parallel
         : series == "node_netstat_Tcp_CurrEstab" ? 16   // the scrapes' own connections
         : series.StartsWith("node_procs_", StringComparison.Ordinal) ? 16   // tests start processes in parallel
         : series == "node_filefd_allocated" ? 4096
@@ -222,6 +226,7 @@ public sealed class EcosystemTests
             args.Add("--no-collector.netdev.netlink");
             args.Add($"--path.procfs={tree}/proc");
             args.Add($"--path.sysfs={tree}/sys");
+            args.Add($"--path.udev.data={tree}/run/udev/data");
         }
 
         var process = Process.Start(new ProcessStartInfo(NodeExporter, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
