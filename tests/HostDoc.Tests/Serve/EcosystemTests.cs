@@ -123,12 +123,28 @@ public sealed class EcosystemTests
     [Fact]
     public async Task A_real_prometheus_scrapes_it_and_answers_a_query_for_a_hostdoc_series()
     {
-        Need(Prometheus, "prometheus");
         using var served = ServedHost.Start(Path.Combine(Fixtures.RepoRoot, "samples", "failing-disk"));
+        await ScrapedByPrometheus(served.BaseUrl, "");
+    }
+
+    [Fact]
+    public async Task A_real_prometheus_scrapes_it_over_tls_with_basic_auth()
+    {
+        using var pki = new TestPki();
+        var config = pki.WebConfig($"tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\nbasic_auth_users:\n  prometheus: {WebConfigTests.Htpasswd("prometheus", "scrape-me")}\n");
+        using var served = ServedHost.Start(Path.Combine(Fixtures.RepoRoot, "samples", "failing-disk"), ["--web.config.file", config]);
+        await ScrapedByPrometheus(served.BaseUrl,
+            $"    scheme: https\n    tls_config:\n      ca_file: {pki.Path("ca.crt")}\n    basic_auth:\n      username: prometheus\n      password: scrape-me\n");
+    }
+
+    /// <summary>A Prometheus server scraping <paramref name="baseUrl"/> every second (the job's extra settings in <paramref name="job"/>) answers a query for a hostdoc finding, and up is 1.</summary>
+    private static async Task ScrapedByPrometheus(string baseUrl, string job)
+    {
+        Need(Prometheus, "prometheus");
         using var dir = new TempTree();
         var port = ServedHost.FreePort();
-        var target = served.BaseUrl["http://".Length..];
-        var config = dir.Write("/prometheus.yml", $"global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: hostdoc\n    static_configs:\n      - targets: ['{target}']\n");
+        var target = baseUrl[(baseUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        var config = dir.Write("/prometheus.yml", $"global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: hostdoc\n{job}    static_configs:\n      - targets: ['{target}']\n");
         using var prometheus = Process.Start(new ProcessStartInfo(Prometheus,
             [$"--config.file={config}", $"--storage.tsdb.path={dir.Dir}/data", $"--web.listen-address=127.0.0.1:{port}"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         try
@@ -149,7 +165,8 @@ public sealed class EcosystemTests
                 }
             }
 
-            Assert.Contains("\"subject\":\"sdf\"", found, StringComparison.Ordinal);
+            var targets = await http.GetStringAsync($"http://127.0.0.1:{port}/api/v1/targets");
+            Assert.True(found.Contains("\"subject\":\"sdf\"", StringComparison.Ordinal), targets);
             var up = await http.GetStringAsync($"http://127.0.0.1:{port}/api/v1/query?query=up");
             Assert.Contains("\"value\":[", up, StringComparison.Ordinal);
             Assert.Contains(",\"1\"]", up, StringComparison.Ordinal);
@@ -159,6 +176,36 @@ public sealed class EcosystemTests
             prometheus.Kill();
             prometheus.WaitForExit();
         }
+    }
+
+    [Fact]
+    public async Task The_textfile_collector_agrees_with_node_exporter_and_reports_a_malformed_file()
+    {
+        Need(NodeExporter, "prometheus-node-exporter");
+        using var dir = new TempTree();
+        dir.Write("/jobs.prom", "# HELP backup_last_success_timestamp_seconds When the backup last succeeded.\n# TYPE backup_last_success_timestamp_seconds gauge\n"
+            + "backup_last_success_timestamp_seconds{job=\"db\"} 1.7e+09\nbackup_last_success_timestamp_seconds{job=\"files\",host=\"a\"} 1700000123\n"
+            + "# TYPE raid_rebuilds_total counter\nraid_rebuilds_total 3\n"
+            + "# TYPE job_duration_seconds histogram\njob_duration_seconds_bucket{le=\"1\"} 2\njob_duration_seconds_bucket{le=\"+Inf\"} 5\njob_duration_seconds_sum 9.5\njob_duration_seconds_count 5\n"
+            + "escaped{path=\"C:\\\\tmp\\\"x\\\"\"} 1\n");
+        dir.Write("/more.prom", "untyped_thing 42\n");
+        dir.Write("/broken.prom", "this is { not a metric\n");
+        dir.Write("/ignored.txt", "not_read 1\n");
+        using var served = ServedHost.Start(Fixtures.Dir("vm-6.18-idle"), ["--collector.textfile.directory", dir.Dir]);
+        var port = ServedHost.FreePort();
+        using var exporter = new ExporterProcess(Process.Start(new ProcessStartInfo(NodeExporter,
+            [$"--web.listen-address=127.0.0.1:{port}", "--collector.disable-defaults", "--collector.textfile", $"--collector.textfile.directory={dir.Dir}"])
+            { RedirectStandardError = true, RedirectStandardOutput = true })!, $"http://127.0.0.1:{port}/metrics");
+        var theirs = Exposition.Parse(await exporter.Get());
+        var ours = Exposition.Parse((await served.GetAsync("/metrics")).Body);
+        var mine = theirs.Keys.Where(k => !k.StartsWith("go_", StringComparison.Ordinal) && !k.StartsWith("process_", StringComparison.Ordinal)
+            && !k.StartsWith("promhttp_", StringComparison.Ordinal) && !k.StartsWith("node_scrape_", StringComparison.Ordinal) && !k.StartsWith("node_exporter_", StringComparison.Ordinal)).ToArray();
+        Assert.Contains("node_textfile_scrape_error", mine);
+        Assert.Contains(mine, k => k.StartsWith("job_duration_seconds_bucket", StringComparison.Ordinal));
+        Assert.All(mine, k => Assert.True(ours.TryGetValue(k, out var v) && v == theirs[k], $"{k}: node_exporter {theirs[k]}, hostdoc {(ours.TryGetValue(k, out var o) ? o : "missing")}"));
+        var error = Assert.Single(ours.Keys, k => k.StartsWith("hostdoc_textfile_error{", StringComparison.Ordinal));
+        Assert.Contains("line 1: expected a value", error, StringComparison.Ordinal);
+        Assert.EndsWith($"file=\"{dir.Dir}/broken.prom\"}}", error, StringComparison.Ordinal);
     }
 
     [Fact]
