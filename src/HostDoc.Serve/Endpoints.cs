@@ -27,6 +27,7 @@ internal sealed class Endpoints : IDisposable
     private readonly SharedScrape<RenderedScrape> scrape;
     private readonly SemaphoreSlim evaluations = new(2, 2);
     private long collectedAt;
+    private long fullyCollectedAt;
 
     public Endpoints(HostRoot root, TimeSpan checksEvery, MetricsOptions metrics, WebConfigSource web)
     {
@@ -115,8 +116,9 @@ internal sealed class Endpoints : IDisposable
 
     /// <summary>
     /// A scrape leaves about a megabyte of garbage. Collecting the young generation once 4 MiB have been
-    /// allocated (a fraction of a millisecond) keeps the resident set near its floor, instead of growing to
-    /// the GC's own budget between scrapes that may be minutes apart.
+    /// allocated (a fraction of a millisecond), and everything once 32 MiB have (a millisecond or two on a
+    /// heap this size; the large buffers a big host's scrape needs live there), keeps the resident set near
+    /// its floor instead of growing to the GC's own budgets between scrapes that may be minutes apart.
     /// </summary>
     private void TrimGarbage()
     {
@@ -124,7 +126,13 @@ internal sealed class Endpoints : IDisposable
         if (allocated - Interlocked.Read(ref collectedAt) > 4 << 20)
         {
             Interlocked.Exchange(ref collectedAt, allocated);
-            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+            var full = allocated - Interlocked.Read(ref fullyCollectedAt) > 32 << 20;
+            if (full)
+            {
+                Interlocked.Exchange(ref fullyCollectedAt, allocated);
+            }
+
+            GC.Collect(full ? 2 : 0, GCCollectionMode.Forced, blocking: true, compacting: full);
         }
     }
 
@@ -148,8 +156,8 @@ internal sealed class Endpoints : IDisposable
     {
         private readonly Lazy<byte[]>[] bytes =
         [
-            new(() => Encoding.UTF8.GetBytes(PrometheusWriter.Write(families, false))),
-            new(() => Encoding.UTF8.GetBytes(PrometheusWriter.Write(families, true))),
+            new(() => PrometheusWriter.WriteUtf8(families, false)),
+            new(() => PrometheusWriter.WriteUtf8(families, true)),
         ];
 
         private readonly Lazy<byte[]>[] compressed = new Lazy<byte[]>[2];

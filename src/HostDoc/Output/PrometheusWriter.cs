@@ -18,9 +18,35 @@ public static class PrometheusWriter
     public const string OpenMetricsContentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
     /// <summary>Writes <paramref name="families"/>; families without samples are left out.</summary>
-    public static string Write(IEnumerable<MetricFamily> families, bool openMetrics)
+    public static string Write(IEnumerable<MetricFamily> families, bool openMetrics) => Build(families, openMetrics).ToString();
+
+    /// <summary>
+    /// The same text as UTF-8 bytes, encoded chunk by chunk: a scrape of a few hundred kilobytes then
+    /// allocates no string of its size (which would land on the large-object heap every scrape).
+    /// </summary>
+    public static byte[] WriteUtf8(IEnumerable<MetricFamily> families, bool openMetrics)
     {
-        var b = new StringBuilder(64 * 1024);
+        var text = Build(families, openMetrics);
+        var length = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            length = checked(length + Encoding.UTF8.GetByteCount(chunk.Span));
+        }
+
+        var bytes = new byte[length];
+        var at = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            at += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(at));
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The exposition in a builder that grows by chunks (never one large buffer).</summary>
+    private static StringBuilder Build(IEnumerable<MetricFamily> families, bool openMetrics)
+    {
+        var b = new StringBuilder();
         foreach (var family in families.Where(f => f.Samples.Count > 0))
         {
             var name = openMetrics && family.Type == MetricType.Counter && family.Name.EndsWith("_total", StringComparison.Ordinal) ? family.Name[..^6] : family.Name;
@@ -57,7 +83,7 @@ public static class PrometheusWriter
             b.Append("# EOF\n");
         }
 
-        return b.ToString();
+        return b;
     }
 
     private static string Number(double value) =>

@@ -32,7 +32,7 @@ public static class NodeCollectors
         ("sockstat", c => NodeNetworkMetrics.Sockstat(c.Require(c.Host.Network.Sockstat), c.Host.PageSize.Bytes)),
         ("conntrack", c => NodeNetworkMetrics.Conntrack(c.Require(c.Host.Network.Sysctls), Proc.Net.ConntrackStat.Read(c.Root).Value)),
         ("softnet", c => NodeNetworkMetrics.Softnet(c.Require(Proc.Net.SoftnetStat.Read(c.Root)))),
-        ("netclass", c => NodeNetworkMetrics.Netclass(c.Host.Network.Interfaces)),
+        ("netclass", c => NodeNetworkMetrics.Netclass(Sys.Net.NetClass.Read(c.Root, attributesOnly: true))),
         ("filesystem", c => NodeMetrics.Filesystems(c.Require(c.Host.Mountinfo).Entries, c.Root.Statvfs(TimeSpan.FromSeconds(2)))),
         ("textfile", TextfileCollector.Collect),
         ("writeback", c => HostdocMetrics.Writeback(c.Require(c.Host.Writeback))),

@@ -26,11 +26,13 @@ public static class NetClass
     /// <paramref name="countersOnly"/>, only statistics/* and <see cref="CounterAttributes"/> are read (no device,
     /// driver or queues): a sysfs file costs about 20 µs to read in a VM, and a check run every minute reads only what it judges.
     /// </summary>
-    public static IReadOnlyList<NetInterface> Read(HostRoot root, bool countersOnly = false) =>
-        root.ListDirectory(Directory).Order(StringComparer.Ordinal).Select(name => Read(root, name, countersOnly)).OfType<NetInterface>().ToArray();
+    /// With <paramref name="attributesOnly"/>, only the interface's own attributes (what node_exporter's netclass
+    /// collector exports: no statistics, device or queues).
+    public static IReadOnlyList<NetInterface> Read(HostRoot root, bool countersOnly = false, bool attributesOnly = false) =>
+        root.ListDirectory(Directory).Order(StringComparer.Ordinal).Select(name => Read(root, name, countersOnly, attributesOnly)).OfType<NetInterface>().ToArray();
 
     /// <summary>One interface, or null when it is not there (it went away while being read).</summary>
-    public static NetInterface? Read(HostRoot root, string name, bool countersOnly = false)
+    public static NetInterface? Read(HostRoot root, string name, bool countersOnly = false, bool attributesOnly = false)
     {
         if (name.Contains('/') || name is "." or ".." || name.Length > 64)
         {
@@ -53,6 +55,11 @@ public static class NetClass
         }
 
         var statistics = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        if (attributesOnly)
+        {
+            return new NetInterface(name, attributes, statistics, null, null, null, null, 0, 0, [], null);
+        }
+
         foreach (var counter in root.ListDirectory(dir + "/statistics"))
         {
             if (root.ReadNumber($"{dir}/statistics/{counter}") is { } value)
