@@ -44,6 +44,11 @@ public static class MetricsScrape
         duration.Add(MetricSample.Of(findings.Took.TotalSeconds, ("source", "checks")));
         families.Add(new MetricFamily("hostdoc_checks_age_seconds", "How long ago the findings (hostdoc_finding, hostdoc_log_incident_occurrences) were evaluated.", MetricType.Gauge,
             [MetricSample.Of(Math.Max(0, (host.Clock.GetUtcNow() - findings.Taken).TotalSeconds))]));
+        // node_exporter's own names for the same two facts, which dashboards built for it chart (hostdoc's findings are no collector there).
+        families.Add(new MetricFamily("node_scrape_collector_duration_seconds", "node_exporter: Duration of a collector scrape.", MetricType.Gauge,
+            duration.Where(d => d.Labels[0].Value != "checks").Select(d => MetricSample.Of(d.Value, ("collector", d.Labels[0].Value))).ToArray()));
+        families.Add(new MetricFamily("node_scrape_collector_success", "node_exporter: Whether a collector succeeded.", MetricType.Gauge,
+            up.Where(d => d.Labels[0].Value != "checks").Select(d => MetricSample.Of(d.Value, ("collector", d.Labels[0].Value))).ToArray()));
         families.Add(new MetricFamily("hostdoc_scrape_source_up", "1 when hostdoc could read the source in this scrape, 0 when it could not (its metrics are then missing).", MetricType.Gauge, up));
         families.Add(new MetricFamily("hostdoc_scrape_source_duration_seconds", "How long reading the source took in this scrape.", MetricType.Gauge, duration));
         return families;

@@ -38,10 +38,11 @@ public static class NodeMetrics
         new("node_load15", "15m load average.", MetricType.Gauge, [MetricSample.Of(load.Fifteen)]),
     ];
 
-    /// <summary>node_cpu_seconds_total{cpu,mode}.</summary>
+    /// <summary>node_cpu_seconds_total{cpu,mode}, and node_cpu_guest_seconds_total{cpu,mode} (guest and guest_nice, already counted in user and nice) where the kernel prints them.</summary>
     public static IEnumerable<MetricFamily> Cpu(KernelStat stat)
     {
         var samples = new List<MetricSample>();
+        var guest = new List<MetricSample>();
         foreach (var c in stat.Cpus)
         {
             var cpu = c.Cpu.ToString(CultureInfo.InvariantCulture);
@@ -49,9 +50,16 @@ public static class NodeMetrics
             {
                 samples.Add(MetricSample.Of(ticks / UserHz, ("cpu", cpu), ("mode", mode)));
             }
+
+            guest.Add(MetricSample.Of(c.GuestNice / UserHz, ("cpu", cpu), ("mode", "nice")));
+            guest.Add(MetricSample.Of(c.Guest / UserHz, ("cpu", cpu), ("mode", "user")));
         }
 
-        return [new MetricFamily("node_cpu_seconds_total", "Seconds the CPUs spent in each mode.", MetricType.Counter, samples)];
+        return
+        [
+            new MetricFamily("node_cpu_seconds_total", "Seconds the CPUs spent in each mode.", MetricType.Counter, samples),
+            new MetricFamily("node_cpu_guest_seconds_total", "Seconds the CPUs spent in guests (VMs) for each mode.", MetricType.Counter, guest),
+        ];
     }
 
     /// <summary>node_interrupts_total{cpu,devices,info,type}: info is the first word after the counts, devices the rest (node_exporter's split).</summary>

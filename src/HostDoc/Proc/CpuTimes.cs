@@ -10,7 +10,9 @@ namespace HostDoc.Proc;
 /// <param name="Irq">irq (2.6.0+).</param>
 /// <param name="SoftIrq">softirq (2.6.0+).</param>
 /// <param name="Steal">steal (2.6.11+): time a hypervisor ran something else.</param>
-public sealed record CpuTimes(int Cpu, ulong User, ulong Nice, ulong System, ulong Idle, ulong IoWait, ulong Irq, ulong SoftIrq, ulong Steal)
+/// <param name="Guest">guest (2.6.24+): time running a virtual CPU, already counted in user.</param>
+/// <param name="GuestNice">guest_nice (2.6.33+): the same for niced guests, already counted in nice.</param>
+public sealed record CpuTimes(int Cpu, ulong User, ulong Nice, ulong System, ulong Idle, ulong IoWait, ulong Irq, ulong SoftIrq, ulong Steal, ulong Guest = 0, ulong GuestNice = 0)
 {
     /// <summary>All ticks.</summary>
     public ulong Total => User + Nice + System + Idle + IoWait + Irq + SoftIrq + Steal;

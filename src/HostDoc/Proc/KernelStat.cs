@@ -48,7 +48,7 @@ public sealed record KernelStat(
                 }
 
                 ulong At(int i) => i < ticks.Length ? ticks[i]!.Value : 0;
-                var times = new CpuTimes(cpu, At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7));
+                var times = new CpuTimes(cpu, At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9));
                 if (cpu < 0)
                 {
                     all = times;
