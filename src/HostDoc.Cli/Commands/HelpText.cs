@@ -20,9 +20,10 @@ internal static class HelpText
           logs [FILE…] [--since T] [--until T] [--format text|json]
                                         kernel log incidents (dying disks, link errors, journal aborts, OOM kills, SYN floods,
                                         lockups, clock trouble) from files (.gz, rotated sets, - for stdin) or this host's log
-          serve [--listen ADDR:PORT] [--checks-every S]
+          serve [--listen ADDR:PORT] [--checks-every S] [--web.config.file F] [--collector.textfile.directory D]
                                         Prometheus /metrics (node_exporter's names + hostdoc_finding…), an HTML report at /,
-                                        /report.json, /healthz; default 127.0.0.1:9847, findings every 30 s (runs hostdoc-serve)
+                                        /report.json, /healthz; default 127.0.0.1:9847, findings every 30 s (runs hostdoc-serve);
+                                        TLS and basic auth from node_exporter's web config file
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
           stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
           iostat [--interval S] [--count N] [--since-boot] [--partitions] [--format text|json]
