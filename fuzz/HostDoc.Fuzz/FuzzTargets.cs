@@ -75,6 +75,7 @@ public sealed class FuzzTargets
         Text("ata-taskfile", "KernelLog/Decoders/AtaTaskfile.Find and its derived LBA, count and tag", AtaTaskfiles),
         new("scsi-result", "KernelLog/Decoders/ScsiResult over every 32-bit result", bytes => ScsiResult.Describe(bytes.Length >= 4 ? BitConverter.ToUInt32(bytes) : 0)),
         Text("web-config", "Serve/WebConfig/WebConfigFile and TlsServerConfig (exporter-toolkit's YAML; errors are WebConfigException or YamlException)", WebConfig),
+        Text("textfile", "Metrics/TextExposition (the textfile collector's *.prom files)", text => Touch(Metrics.TextExposition.Parse(text).Families.Count)),
         Args("serve-args", "Serve/ServeOptions (hostdoc serve's command line)", args => ServeOptions.Parse(args)),
         Args("command-line", "Cli/CommandLine/CommandLineParser over argument vectors", args => new Cli.CommandLine.CommandLineParser(new Checks.CheckCatalog()).Parse(args)),
         Args("check-disk-args", "Checks/CheckDisk/CheckDiskParser (check_disk's own options)", args => CheckDiskParser.Parse(args, 10)),

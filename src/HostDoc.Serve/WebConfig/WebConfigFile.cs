@@ -62,7 +62,16 @@ internal sealed partial record WebConfigFile(TlsServerConfig? Tls, bool Http2, I
     public static WebConfigFile Parse(string text, string directory)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet's representation model refuses some well-formed event streams (an alias where a node must start) this way
+            throw new WebConfigException($"not YAML this reader can use: {e.Message}");
+        }
+
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return None;
@@ -144,7 +153,7 @@ internal sealed partial record WebConfigFile(TlsServerConfig? Tls, bool Http2, I
     /// <summary>The entries of a mapping, keys as text; a null node (a key with nothing after it) has none.</summary>
     internal static IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, string where)
     {
-        if (node is YamlScalarNode { Value: null or "" } or YamlScalarNode { Tag.Value: "tag:yaml.org,2002:null" })
+        if (node is YamlScalarNode scalar && Scalar(scalar, where) is null or "")
         {
             yield break;
         }
