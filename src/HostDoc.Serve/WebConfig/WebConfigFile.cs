@@ -66,9 +66,9 @@ internal sealed partial record WebConfigFile(TlsServerConfig? Tls, bool Http2, I
         {
             stream.Load(new StringReader(text));
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            // YamlDotNet's representation model refuses some well-formed event streams (an alias where a node must start) this way
+            // YamlDotNet's representation model refuses some event streams (an alias where a node must start, a key it cannot place) this way
             throw new WebConfigException($"not YAML this reader can use: {e.Message}");
         }
 
