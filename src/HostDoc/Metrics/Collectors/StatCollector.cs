@@ -13,7 +13,7 @@ public static class StatCollector
     public static IEnumerable<MetricFamily> Collect(CollectorContext context)
     {
         var stat = context.Require(KernelStat.Read(context.Root));
-        var families = new List<MetricFamily>(NodeMetrics.Cpu(stat));
+        var families = new List<MetricFamily>(CpuCollector.Families(stat));
         void Add(string name, string help, MetricType type, ulong? value)
         {
             if (value is { } v)
