@@ -20,11 +20,6 @@ internal sealed class FindingsCache(CheckCatalog catalog, TimeSpan every)
             if (last is null || host.Clock.GetUtcNow() - last.Taken >= every)
             {
                 last = FindingsSnapshot.Take(host, catalog);
-
-                // An evaluation reads every process and the whole kernel log: tens of megabytes, all garbage once the
-                // findings are taken. Giving them back now (a few milliseconds every --checks-every) keeps the
-                // resident set at the exporter's own size between evaluations instead of the evaluation's peak.
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
 
             return last;
