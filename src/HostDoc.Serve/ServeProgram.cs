@@ -45,7 +45,17 @@ internal static class ServeProgram
             web = WebConfigSource.Without(log);
         }
 
-        var root = options.Root is null ? HostRoot.Live : HostRoot.At(options.Root);
+        HostRoot root;
+        try
+        {
+            root = options.Snapshot is { } snapshot ? HostDoc.Roots.SnapshotArchive.Open(snapshot) : options.Root is null ? HostRoot.Live : HostRoot.At(options.Root);
+        }
+        catch (HostDoc.Roots.SnapshotException e)
+        {
+            log.WriteLine($"hostdoc serve: {e.Message}");
+            return 2;
+        }
+
         var metrics = MetricsOptions.Defaults with { TextfileDirectory = options.TextfileDirectory };
         if (options.DiskExclude is { } pattern)
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using HostDoc.Roots;
 using HostDoc.Sources;
 using HostDoc.Storage;
 
@@ -21,52 +21,57 @@ public sealed class HostRoot
     /// <summary>Default cap for one file: procfs sizes lie (stat says 0), so reads go to EOF, but never unbounded.</summary>
     public const int DefaultMaxBytes = 16 * 1024 * 1024;
 
-    private HostRoot(string directory, bool isLive)
+    private readonly HostFiles _files;
+
+    /// <summary>A root over <paramref name="files"/>.</summary>
+    /// <param name="files">Where the bytes come from.</param>
+    /// <param name="directory">What the root is called in reports: the directory, or the snapshot file.</param>
+    /// <param name="isLive">True for the running host (sampling, system calls).</param>
+    /// <param name="snapshot">What a snapshot's manifest says, for a root read from an archive.</param>
+    public HostRoot(HostFiles files, string directory, bool isLive, SnapshotManifest? snapshot = null)
     {
+        _files = files;
         Directory = directory;
         IsLive = isLive;
+        Snapshot = snapshot;
     }
 
     /// <summary>The running host.</summary>
-    public static HostRoot Live { get; } = new("/", isLive: true);
+    public static HostRoot Live { get; } = new(new DirectoryFiles("/", isLive: true), "/", isLive: true);
 
-    /// <summary>The directory kernel paths are resolved under.</summary>
+    /// <summary>The directory kernel paths are resolved under, or the snapshot file a root was read from.</summary>
     public string Directory { get; }
 
-    /// <summary>True for the running host; false for a captured tree.</summary>
+    /// <summary>True for the running host; false for a captured tree or a snapshot.</summary>
     public bool IsLive { get; }
+
+    /// <summary>The snapshot's manifest when this root was read from an archive made by <c>hostdoc collect</c> (or any tar of a tree: then with only its name).</summary>
+    public SnapshotManifest? Snapshot { get; }
 
     /// <summary>A captured tree at <paramref name="directory"/>; "/" gives the live host.</summary>
     public static HostRoot At(string directory)
     {
         var full = Path.GetFullPath(directory);
-        return full == "/" ? Live : new HostRoot(full.TrimEnd('/'), isLive: false);
+        return full == "/" ? Live : new HostRoot(new DirectoryFiles(full.TrimEnd('/'), isLive: false), full.TrimEnd('/'), isLive: false);
     }
 
-    /// <summary>Maps a kernel path such as <c>/proc/meminfo</c> to the file to open under this root.</summary>
-    public string Resolve(string kernelPath) =>
-        IsLive ? kernelPath : string.Concat(Directory, kernelPath.StartsWith('/') ? kernelPath : "/" + kernelPath);
+    /// <summary>
+    /// The file on this machine that holds <paramref name="kernelPath"/> (for tools that need a path, such as journalctl
+    /// or a log follower), or null when this root is an archive, not a directory.
+    /// </summary>
+    public string? DiskPath(string kernelPath) => _files.DiskPath(kernelPath);
 
     /// <summary>True when <paramref name="kernelPath"/> exists under this root.</summary>
-    public bool Exists(string kernelPath) => Path.Exists(Resolve(kernelPath));
+    public bool Exists(string kernelPath) => _files.Exists(kernelPath);
+
+    /// <summary>True when <paramref name="kernelPath"/> is a directory under this root.</summary>
+    public bool IsDirectory(string kernelPath) => _files.IsDirectory(kernelPath);
 
     /// <summary>
     /// Reads a whole text file (to EOF, up to <paramref name="maxBytes"/>). A missing file, a denied
     /// read or a vanished process comes back as a problem, never as an exception.
     /// </summary>
-    public Sourced<string> ReadText(string kernelPath, int maxBytes = DefaultMaxBytes)
-    {
-        var file = Resolve(kernelPath);
-        try
-        {
-            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return ReadToEnd(handle, kernelPath, maxBytes);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Sourced<string>.Failed(Classify(kernelPath, ex));
-        }
-    }
+    public Sourced<string> ReadText(string kernelPath, int maxBytes = DefaultMaxBytes) => _files.ReadText(kernelPath, maxBytes);
 
     /// <summary>
     /// A one-value file (a sysfs attribute, a sysctl) with its trailing newline and padding removed;
@@ -83,89 +88,29 @@ public sealed class HostRoot
     /// The memory page size: the live host's, or what a captured tree carries in
     /// <c>hostdoc/page_size</c>; null when a tree does not say.
     /// </summary>
-    public int? PageSize()
-    {
-        if (IsLive)
-        {
-            return Environment.SystemPageSize;
-        }
-
-        return ReadNumber("/hostdoc/page_size") is { } size and > 0 and <= int.MaxValue ? (int)size : null;
-    }
+    public int? PageSize() => _files.PageSize(this);
 
     /// <summary>The names in the directory <paramref name="kernelPath"/> (e.g. the PIDs in /proc); empty when it cannot be listed.</summary>
-    public IReadOnlyList<string> ListDirectory(string kernelPath)
-    {
-        try
-        {
-            return System.IO.Directory.GetFileSystemEntries(Resolve(kernelPath)).Select(Path.GetFileName).ToArray()!;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
+    public IReadOnlyList<string> ListDirectory(string kernelPath) => _files.List(kernelPath);
 
     /// <summary>The target of the symbolic link at <paramref name="kernelPath"/> (as stored, possibly relative), or null.</summary>
-    public string? ReadLink(string kernelPath)
-    {
-        try
-        {
-            return new FileInfo(Resolve(kernelPath)).LinkTarget;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public string? ReadLink(string kernelPath) => _files.ReadLink(kernelPath);
+
+    /// <summary>Opens a (log) file for streaming; throws IOException or UnauthorizedAccessException as a file would.</summary>
+    public Stream OpenRead(string kernelPath) => _files.OpenRead(kernelPath);
+
+    /// <summary>When the file was last written; <see cref="DateTime.MinValue"/> when unknown.</summary>
+    public DateTime LastWriteTime(string kernelPath) => _files.LastWriteTime(kernelPath);
 
     /// <summary>
     /// statvfs for this root: the system call on the live host (calls that can hang are given up
     /// after <paramref name="timeout"/>), the tree's <c>hostdoc/statvfs</c> table otherwise.
     /// </summary>
-    public IStatvfs Statvfs(TimeSpan timeout) => IsLive ? new LiveStatvfs(timeout) : TreeStatvfs.Read(this);
+    public IStatvfs Statvfs(TimeSpan timeout) => _files.Statvfs(this, timeout);
 
-    private static Sourced<string> ReadToEnd(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string kernelPath, int maxBytes)
-    {
-        var buffer = new byte[Math.Min(maxBytes, 16 * 1024)];
-        var length = 0;
-        long offset = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (buffer.Length >= maxBytes)
-                {
-                    Span<byte> probe = stackalloc byte[1];
-                    if (RandomAccess.Read(handle, probe, offset) == 0)
-                    {
-                        break;
-                    }
-
-                    return Sourced<string>.Failed(new SourceProblem(kernelPath, ProblemKind.TooLarge,
-                        string.Create(CultureInfo.InvariantCulture, $"larger than the {maxBytes}-byte cap for this file")));
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes));
-            }
-
-            var asked = buffer.Length - length;
-            var read = RandomAccess.Read(handle, buffer.AsSpan(length), offset);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-            offset += read;
-            if (read < asked && kernelPath.StartsWith("/sys/", StringComparison.Ordinal))
-            {
-                break;   // a sysfs attribute is shown whole by its first read: a short read is its end (procfs' seq_file may read short before it)
-            }
-        }
-
-        return Sourced<string>.Of(Encoding.UTF8.GetString(buffer, 0, length));
-    }
+    /// <summary>The problem for a file larger than its cap.</summary>
+    internal static SourceProblem TooLarge(string kernelPath, int maxBytes) =>
+        new(kernelPath, ProblemKind.TooLarge, string.Create(CultureInfo.InvariantCulture, $"larger than the {maxBytes}-byte cap for this file"));
 
     internal static SourceProblem Classify(string kernelPath, Exception ex)
     {

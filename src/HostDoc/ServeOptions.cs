@@ -14,19 +14,20 @@ namespace HostDoc;
 /// <param name="Root">A captured tree to serve instead of the live host.</param>
 /// <param name="WebConfigFile">exporter-toolkit's web configuration (TLS, basic auth, headers).</param>
 /// <param name="TextfileDirectory">Where operators drop <c>*.prom</c> files of their own series.</param>
+/// <param name="Snapshot">A snapshot archive to serve instead of the live host.</param>
 /// <param name="DiskExclude">A regular expression for the block devices the diskstats collector leaves out; null = node_exporter's default (hostdoc-serve compiles it, and refuses one that does not).</param>
-public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan ChecksEvery, string? Root, string? WebConfigFile, string? TextfileDirectory, string? DiskExclude)
+public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan ChecksEvery, string? Root, string? WebConfigFile, string? TextfileDirectory, string? DiskExclude, string? Snapshot = null)
 {
     /// <summary>The usage line.</summary>
     public const string Usage = "usage: hostdoc serve [--listen ADDR:PORT] [--checks-every SECONDS] [--web.config.file FILE] [--collector.textfile.directory DIR] "
-        + "[--collector.diskstats.device-exclude REGEX] [--root DIR]   (defaults 127.0.0.1:9847, 30 s)";
+        + "[--collector.diskstats.device-exclude REGEX] [--root DIR | --snapshot FILE]   (defaults 127.0.0.1:9847, 30 s)";
 
     /// <summary>Parses <paramref name="args"/>; on a usage error, the one line to print (exit 2).</summary>
     public static (ServeOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
         var listen = ListenAddress.Default;
         var checksEvery = TimeSpan.FromSeconds(30);
-        string? root = null, webConfig = null, textfile = null;
+        string? root = null, snapshot = null, webConfig = null, textfile = null;
         string? diskExclude = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -47,6 +48,14 @@ public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan
                     }
 
                     checksEvery = TimeSpan.FromSeconds(seconds);
+                    break;
+                case "--snapshot":
+                    snapshot = Value();
+                    if (snapshot is null || !File.Exists(snapshot))
+                    {
+                        return (null, $"hostdoc serve: --snapshot {snapshot}: no such file");
+                    }
+
                     break;
                 case "--root":
                     root = Value();
@@ -85,7 +94,7 @@ public sealed record ServeOptions(IPEndPoint Listen, string ListenText, TimeSpan
             return (null, $"hostdoc serve: --listen {listen} is not ADDR:PORT (127.0.0.1:9847, [::1]:9847, 0.0.0.0:9847)");
         }
 
-        return (new ServeOptions(endpoint, listen, checksEvery, root, webConfig, string.IsNullOrEmpty(textfile) ? null : textfile, diskExclude), null);
+        return (new ServeOptions(endpoint, listen, checksEvery, root, webConfig, string.IsNullOrEmpty(textfile) ? null : textfile, diskExclude, snapshot), null);
     }
 
     private static (string Name, string? Value) Split(string arg)

@@ -11,9 +11,9 @@ public sealed class HostRootTests
     {
         var root = HostRoot.At("/tmp/tree/");
         Assert.False(root.IsLive);
-        Assert.Equal("/tmp/tree/proc/meminfo", root.Resolve("/proc/meminfo"));
+        Assert.Equal("/tmp/tree/proc/meminfo", root.DiskPath("/proc/meminfo"));
         Assert.Same(HostRoot.Live, HostRoot.At("/"));
-        Assert.Equal("/proc/meminfo", HostRoot.Live.Resolve("/proc/meminfo"));
+        Assert.Equal("/proc/meminfo", HostRoot.Live.DiskPath("/proc/meminfo"));
     }
 
     [Fact]

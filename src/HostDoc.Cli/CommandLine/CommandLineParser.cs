@@ -7,7 +7,7 @@ namespace HostDoc.Cli.CommandLine;
 /// <summary>
 /// Phase one of the CLI: turns the arguments into an <see cref="Invocation"/> or a
 /// <see cref="UsageError"/> without touching the system. Global options (<c>--root</c>,
-/// <c>--color</c>) may stand anywhere; each option is defined once, here.
+/// <c>--snapshot</c>, <c>--color</c>) may stand anywhere; each option is defined once, here.
 /// </summary>
 internal sealed partial class CommandLineParser(CheckCatalog catalog)
 {
@@ -17,10 +17,13 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
     {
         var reader = new ArgumentReader(args);
         string? root = null;
+        string? snapshot = null;
         var color = ColorMode.Auto;
         string? command = null;
         var rest = new List<string>();
         var help = false;
+        // A usage error in a check answers in the plugin's words (CHECK UNKNOWN, exit 3); in other commands, exit 2.
+        string? Service() => command == "check" ? rest.FirstOrDefault() ?? "check" : null;
         while (!reader.AtEnd)
         {
             var arg = reader.Take();
@@ -29,15 +32,23 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
                 case "--root":
                     if (!reader.TryTakeValue(out var dir) || dir.Length == 0)
                     {
-                        return Fail("--root needs a directory", command);
+                        return Fail("--root needs a directory", Service());
                     }
 
                     root = dir;
                     break;
+                case "--snapshot":
+                    if (!reader.TryTakeValue(out var file) || file.Length == 0)
+                    {
+                        return Fail("--snapshot needs a file (hostdoc collect's .tar.gz, or a tar of a tree)", Service());
+                    }
+
+                    snapshot = file;
+                    break;
                 case "--color" or "--colour":
                     if (!reader.TryTakeValue(out var mode) || !TryColor(mode, out color))
                     {
-                        return Fail("--color takes auto, always or never", command);
+                        return Fail("--color takes auto, always or never", Service());
                     }
 
                     break;
@@ -45,7 +56,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
                     help = true;
                     break;
                 case "--version" when command is null:
-                    return (new VersionInvocation(new GlobalOptions(root, color)), null);
+                    return (new VersionInvocation(new GlobalOptions(root, color, snapshot)), null);
                 default:
                     if (command is null && !arg.StartsWith('-'))
                     {
@@ -64,7 +75,12 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             }
         }
 
-        var global = new GlobalOptions(root, color);
+        if (root is not null && snapshot is not null)
+        {
+            return Fail("--root and --snapshot both name the host to read: give one", Service());
+        }
+
+        var global = new GlobalOptions(root, color, snapshot);
         if (help || command is null or "help")
         {
             var topic = command == "help" ? rest.FirstOrDefault() : command;

@@ -22,7 +22,12 @@ internal enum ReportFormat
 /// <summary>Options every command takes.</summary>
 /// <param name="Root">A captured tree to read instead of the live host, or null.</param>
 /// <param name="Color">Colour mode for terminal text.</param>
-internal sealed record GlobalOptions(string? Root, ColorMode Color);
+/// <param name="Snapshot">A snapshot archive (<c>hostdoc collect</c>'s, or a tar of a tree) to read instead of the live host, or null.</param>
+internal sealed record GlobalOptions(string? Root, ColorMode Color, string? Snapshot = null)
+{
+    /// <summary>True when the command reads a captured host (a tree or a snapshot), not this one.</summary>
+    public bool Captured => Root is not null || Snapshot is not null;
+}
 
 /// <summary>What the user typed, validated, before anything on the system is touched (phase one).</summary>
 internal abstract record Invocation(GlobalOptions Global);

@@ -28,7 +28,7 @@ internal sealed record CliContext(HostModel Host, CheckCatalog Catalog, TextWrit
         return count == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
     }
 
-    /// <summary>Resolves <paramref name="global"/>: the root (checked to exist) and the colour decision.</summary>
+    /// <summary>Resolves <paramref name="global"/>: the root (a directory checked to exist, or a snapshot read into memory) and the colour decision.</summary>
     public static CliContext? Resolve(
         GlobalOptions global, TimeSpan statvfsTimeout, CheckCatalog catalog, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal,
         Func<string, string?> environment, TimeProvider clock, out string? error)
@@ -44,6 +44,18 @@ internal sealed record CliContext(HostModel Host, CheckCatalog Catalog, TextWrit
             }
 
             root = HostRoot.At(dir);
+        }
+        else if (global.Snapshot is { } file)
+        {
+            try
+            {
+                root = HostDoc.Roots.SnapshotArchive.Open(file);
+            }
+            catch (HostDoc.Roots.SnapshotException e)
+            {
+                error = e.Message;
+                return null;
+            }
         }
 
         var color = global.Color switch

@@ -34,7 +34,7 @@ internal static class LogsCommand
         {
             analysis = analysis with { Incidents = analysis.Incidents.Where(i => i.Host is { } h && invocation.Hosts.Contains(h, StringComparer.OrdinalIgnoreCase)).ToArray() };
         }
-        if ((invocation.Files.Count == 0 || invocation.Global.Root is not null) && !analysis.ManyHosts)
+        if ((invocation.Files.Count == 0 || invocation.Global.Captured) && !analysis.ManyHosts)
         {
             // The log belongs to this host (or to the snapshot given with --root): join the incidents to its devices.
             var mounts = context.Host.Mountinfo.Value?.Entries ?? [];

@@ -22,6 +22,11 @@ internal static partial class ServeCommand
             args.AddRange(["--root", Path.GetFullPath(root)]);
         }
 
+        if (invocation.Global.Snapshot is { } snapshot)
+        {
+            args.AddRange(["--snapshot", Path.GetFullPath(snapshot)]);
+        }
+
         string path;
         List<string> argv;
         if (File.Exists(native))

@@ -120,7 +120,7 @@ public sealed class KernelLogCheck : ICheck
         var analyzer = new KernelLog.KernelLogAnalyzer(KernelLog.Decoders.AscAscqTable.Load());
         foreach (var log in KernelLog.Reading.LogFiles.InRotationOrder(logs))
         {
-            analyzer.ReadFile(log, host.Root.Resolve(log));
+            analyzer.ReadFile(log, host.Root, log);
         }
 
         return analyzer.Finish();

@@ -131,7 +131,7 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
             }
         }
 
-        var logs = settings.Logs.Count > 0 ? settings.Logs : SyslogFiles.Where(p => File.Exists(host.Root.Resolve(p))).Take(1).ToArray();
+        var logs = settings.Logs.Count > 0 ? settings.Logs : SyslogFiles.Where(p => host.Root.Exists(p)).Take(1).ToArray();
         if (logs.Count == 0)
         {
             analyzer.Problem("/dev/kmsg: not readable, and there is no /var/log/kern.log, /var/log/messages or /var/log/syslog");
@@ -139,7 +139,13 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
 
         foreach (var log in logs)
         {
-            if (!File.Exists(host.Root.Resolve(log)) && !Directory.Exists(Path.GetDirectoryName(host.Root.Resolve(log))))
+            if (host.Root.DiskPath(log) is not { } disk)
+            {
+                analyzer.Problem($"{log}: --state follows log files on disk, and a snapshot is an archive (run the check without --state)");
+                continue;
+            }
+
+            if (!File.Exists(disk) && !Directory.Exists(Path.GetDirectoryName(disk)))
             {
                 analyzer.Problem($"{log}: no such file or directory");
                 continue;
@@ -148,7 +154,7 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
             var previous = state.Files.FirstOrDefault(f => f.Path == log);
             try
             {
-                using var plan = FileFollower.Plan(log, host.Root.Resolve(log), previous, fromStart);
+                using var plan = FileFollower.Plan(log, disk, previous, fromStart);
                 if (plan.Lost is { } what)
                 {
                     notes.Add(Lost(log, what));
@@ -157,7 +163,7 @@ public sealed class KernelLogFollowing(HostModel host, KernelLogFollowSettings s
                 foreach (var segment in plan.Segments)
                 {
                     using var stream = FileFollower.Open(segment);
-                    analyzer.Read(segment.Path == host.Root.Resolve(log) ? log : log + " (rotated: " + Path.GetFileName(segment.Path) + ")", stream, File.GetLastWriteTime(segment.Path));
+                    analyzer.Read(segment.Path == disk ? log : log + " (rotated: " + Path.GetFileName(segment.Path) + ")", stream, File.GetLastWriteTime(segment.Path));
                 }
 
                 files.Add(plan.Next);

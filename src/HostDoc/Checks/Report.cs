@@ -10,6 +10,12 @@ namespace HostDoc.Checks;
 /// <param name="Results">One result per check, in catalog order.</param>
 public sealed record Report(HostIdentity Identity, string Root, DateTimeOffset Generated, IReadOnlyList<CheckResult> Results)
 {
+    /// <summary>What the snapshot's manifest says, when the report was read from one.</summary>
+    public Roots.SnapshotManifest? Snapshot { get; init; }
+
+    /// <summary>Where the report was read from, for headers: the directory, or the snapshot and whose it is.</summary>
+    public string Source => Snapshot?.Describe() ?? Root;
+
     /// <summary>The worst severity over all checks.</summary>
     public Severity Worst => Results.Select(r => r.Worst).Aggregate(Severity.Ok, SeverityExtensions.Worst);
 
@@ -20,7 +26,7 @@ public sealed record Report(HostIdentity Identity, string Root, DateTimeOffset G
         var linked = results.Any(r => r.Findings.Any(f => f.Severity is Severity.Warning or Severity.Critical))
             ? CauseLinker.Link(results, host.Topology, host.Mountinfo.Value?.Entries ?? [])
             : results;
-        return new(HostIdentity.Read(host.Root), host.Root.Directory, host.Clock.GetUtcNow(), linked);
+        return new(HostIdentity.Read(host.Root), host.Root.Directory, host.Clock.GetUtcNow(), linked) { Snapshot = host.Root.Snapshot };
     }
 
     /// <summary>The finding <paramref name="reference"/> names, or null.</summary>

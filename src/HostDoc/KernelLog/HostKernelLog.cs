@@ -45,13 +45,12 @@ public static class HostKernelLog
 
         foreach (var path in SyslogFiles)
         {
-            var file = root.Resolve(path);
-            if (!File.Exists(file))
+            if (!root.Exists(path) || root.IsDirectory(path))
             {
                 continue;
             }
 
-            analyzer.ReadFile(path, file);
+            analyzer.ReadFile(path, root, path);
             return;
         }
 

@@ -73,9 +73,16 @@ public sealed class KernelLogAnalyzer : ILogLineSink
     /// Reads the log file at <paramref name="path"/> (plain or gzip), reported as <paramref name="name"/>; its
     /// modification time gives syslog lines their year. A file that cannot be opened is a problem, not an error.
     /// </summary>
-    public void ReadFile(string name, string path)
+    public void ReadFile(string name, string path) => ReadFile(name, HostRoot.Live, path);
+
+    /// <summary>
+    /// Reads the log file <paramref name="kernelPath"/> of <paramref name="root"/> (plain or gzip; a tree's file or a
+    /// snapshot's entry), reported as <paramref name="name"/>. A file that cannot be opened is a problem, not an error.
+    /// </summary>
+    public void ReadFile(string name, HostRoot root, string kernelPath)
     {
-        if (Directory.Exists(path))
+        var path = kernelPath;
+        if (root.IsDirectory(path))
         {
             problems.Add($"{name}: is a directory, not a log file");
             return;
@@ -84,7 +91,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
         Stream stream;
         try
         {
-            stream = LogFiles.Open(path);
+            stream = LogFiles.Decompressed(root.OpenRead(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -94,7 +101,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
 
         using (stream)
         {
-            Read(name, stream, File.GetLastWriteTime(path));
+            Read(name, stream, root.LastWriteTime(path));
         }
     }
 

@@ -54,7 +54,7 @@ public static class HtmlReportWriter
         var worst = report.Worst;
         b.Append("<h1>").Append(E(host)).Append(" <span class=\"badge b-").Append(worst.Name()).Append("\">").Append(worst.Name()).Append("</span></h1>");
         b.Append("<div class=\"meta\">").Append(E(report.Identity.KernelRelease is { } k ? $"kernel {k} · " : ""))
-            .Append(E($"read from {report.Root} at {report.Generated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}"))
+            .Append(E($"read from {report.Source} at {report.Generated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}"))
             .Append(refreshSeconds is { } s ? E($" · refreshes every {s} s") : "").Append("</div>");
 
         var findings = report.Results.SelectMany(x => x.Findings).ToArray();

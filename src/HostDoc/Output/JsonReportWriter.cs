@@ -43,6 +43,11 @@ public static class JsonReportWriter
             json.WriteString("name", report.Identity.Hostname);
             json.WriteString("kernel", report.Identity.KernelRelease);
             json.WriteString("root", report.Root);
+            if (report.Snapshot is { } snapshot)
+            {
+                WriteSnapshot(json, snapshot);
+            }
+
             json.WriteEndObject();
             json.WriteString("worst", report.Worst.Name());
             json.WriteStartArray("checks");
@@ -143,5 +148,27 @@ public static class JsonReportWriter
         {
             json.WriteNull(name);
         }
+    }
+
+    /// <summary>The snapshot a report was read from: whose, when, by which hostdoc (members the manifest lacks are null).</summary>
+    private static void WriteSnapshot(Utf8JsonWriter json, Roots.SnapshotManifest snapshot)
+    {
+        json.WriteStartObject("snapshot");
+        json.WriteString("file", snapshot.File);
+        json.WriteString("host", snapshot.Host);
+        json.WriteString("kernel", snapshot.Kernel);
+        json.WriteString("boot_id", snapshot.BootId);
+        if (snapshot.Collected is { } at)
+        {
+            json.WriteString("collected", at);
+        }
+        else
+        {
+            json.WriteNull("collected");
+        }
+
+        json.WriteString("hostdoc", snapshot.Version);
+        json.WriteBoolean("redacted", snapshot.Redacted);
+        json.WriteEndObject();
     }
 }

@@ -19,7 +19,7 @@ public static class TextReportWriter
         var host = report.Identity.Hostname ?? "(unknown host)";
         var kernel = report.Identity.KernelRelease is { } k ? $", kernel {k}" : "";
         var at = report.Generated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        writer.Write($"{style.Bold("hostdoc report")} for {host}{kernel}, read from {report.Root} at {at}\n");
+        writer.Write($"{style.Bold("hostdoc report")} for {host}{kernel}, read from {report.Source} at {at}\n");
 
         var findings = report.Results.SelectMany(r => r.Findings).ToArray();
         foreach (var severity in Order)

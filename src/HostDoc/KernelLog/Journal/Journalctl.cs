@@ -20,7 +20,13 @@ public static class Journalctl
             return true;
         }
 
-        directory = Directories.Select(root.Resolve).FirstOrDefault(Directory.Exists);
+        if (root.DiskPath("/") is null)
+        {
+            error = "journalctl reads journal files from a directory, and a snapshot is an archive: extract it and use --root";
+            return false;
+        }
+
+        directory = Directories.Select(root.DiskPath).OfType<string>().FirstOrDefault(Directory.Exists);
         error = directory is null ? "the tree has no journal (var/log/journal or run/log/journal)" : null;
         return directory is not null;
     }

@@ -131,7 +131,7 @@ public static class HwmonClass
         return bytes.Length <= ValueBytes ? text : Encoding.UTF8.GetString(bytes, 0, ValueBytes);
     }
 
-    private static bool IsDirectory(HostRoot root, string kernelPath) => System.IO.Directory.Exists(root.Resolve(kernelPath));
+    private static bool IsDirectory(HostRoot root, string kernelPath) => root.IsDirectory(kernelPath);
 
     private static string LastPart(string path) => path[(path.LastIndexOf('/') + 1)..];
 }
