@@ -121,6 +121,14 @@ for tree in "$fx"/*/ samples/*/; do
   tmp=$(mktemp); sys_values "${tree%/}" > "$tmp"; seed sys-values "$tmp"; rm -f "$tmp"
 done
 
+# Snapshots: small trees tarred as collect and tar write them (gzip'd and plain, ./ names and a top directory).
+mkdir -p "$out/snapshot"
+tmp=$(mktemp -d)
+tar czf "$tmp/a" -C "$fx/seed-sata-ata6" ./proc/self ./sys/dev 2>/dev/null || true
+tar cf "$tmp/b" -C "$fx/stuck-seed-jbd2" ./proc/19502 ./proc/self 2>/dev/null || true
+tar czf "$tmp/c" -C "$fx" malformed-meminfo 2>/dev/null || true
+seed snapshot "$tmp"/a "$tmp"/b "$tmp"/c; rm -rf "$tmp"
+
 # Kernel files no fixture tree carries yet: this host's own, read now.
 live() { local harness=$1 path=$2 tmp; tmp=$(mktemp); cat "$path" > "$tmp" 2>/dev/null && seed "$harness" "$tmp"; rm -f "$tmp"; }
 live stat /proc/stat; live netstat /proc/net/netstat; live netstat /proc/net/snmp; live partitions /proc/partitions

@@ -76,11 +76,47 @@ public sealed class FuzzTargets
         new("scsi-result", "KernelLog/Decoders/ScsiResult over every 32-bit result", bytes => ScsiResult.Describe(bytes.Length >= 4 ? BitConverter.ToUInt32(bytes) : 0)),
         Text("web-config", "Serve/WebConfig/WebConfigFile and TlsServerConfig (exporter-toolkit's YAML; errors are WebConfigException or YamlException)", WebConfig),
         Text("textfile", "Metrics/TextExposition (the textfile collector's *.prom files)", text => Touch(Metrics.TextExposition.Parse(text).Families.Count)),
+        new("snapshot", "Roots/SnapshotArchive and SnapshotFiles: tar/tar.gz index, names, links, limits; then a walk of what it holds", Snapshot),
         Args("serve-args", "Serve/ServeOptions (hostdoc serve's command line)", args => ServeOptions.Parse(args)),
         Args("command-line", "Cli/CommandLine/CommandLineParser over argument vectors", args => new Cli.CommandLine.CommandLineParser(new Checks.CheckCatalog()).Parse(args)),
         Args("check-disk-args", "Checks/CheckDisk/CheckDiskParser (check_disk's own options)", args => CheckDiskParser.Parse(args, 10)),
         Args("decode", "hostdoc decode sense|ata|scsi-result, whole commands in-process", Decode),
     ];
+
+    /// <summary>An archive read as a snapshot (limits small, so a bomb stops early), then every directory listed, every file read, every link followed.</summary>
+    private static void Snapshot(byte[] bytes)
+    {
+        HostRoot root;
+        try
+        {
+            root = Roots.SnapshotArchive.Open("fuzz.tar.gz", new MemoryStream(bytes), new Roots.SnapshotLimits(MaxTotalBytes: 8 << 20, MaxEntryBytes: 4 << 20, MaxEntries: 10_000));
+        }
+        catch (Roots.SnapshotException)
+        {
+            return;   // the one-line error the user sees
+        }
+
+        var pending = new Stack<(string Path, int Depth)>([("/", 0)]);
+        var visited = 0;
+        while (pending.Count > 0 && visited++ < 2_000)
+        {
+            var (path, depth) = pending.Pop();
+            Touch(root.ReadText(path, 64 * 1024).Problems.Count);
+            Touch(root.ReadLink(path));
+            Touch(root.LastWriteTime(path));
+            if (depth < 12 && root.IsDirectory(path))
+            {
+                foreach (var name in root.ListDirectory(path))
+                {
+                    pending.Push((path.TrimEnd('/') + "/" + name, depth + 1));
+                }
+            }
+        }
+
+        Touch(root.Snapshot?.Describe());
+        Touch(root.PageSize());
+        Touch(root.Statvfs(TimeSpan.FromSeconds(1)).Query("/", "ext4").Value);
+    }
 
     /// <summary>A web config file: a usable config, or one of the two errors that name the key or the line; anything else escapes as a crash.</summary>
     private static void WebConfig(string text)
