@@ -56,7 +56,7 @@ internal static class Program
 
         try
         {
-            return Dispatch(context, invocation);
+            return Dispatch(context, invocation, args);
         }
         catch (IOException ex) when (ex.HResult == BrokenPipe)
         {
@@ -65,7 +65,7 @@ internal static class Program
         }
     }
 
-    private static int Dispatch(CliContext context, Invocation invocation) => invocation switch
+    internal static int Dispatch(CliContext context, Invocation invocation, IReadOnlyList<string>? args = null) => invocation switch
     {
         HelpInvocation help => Write(context.Out, HelpText.For(help.Topic, context.Catalog), ExitCodes.Ok),
         VersionInvocation => Write(context.Out, HelpText.Version + "\n", ExitCodes.Ok),
@@ -79,6 +79,7 @@ internal static class Program
         IrqInvocation irq => IrqCommand.Run(context, irq),
         IostatInvocation iostat => IostatCommand.Run(context, iostat),
         NetInvocation net => NetCommand.Run(context, net),
+        CollectInvocation collect => CollectCommand.Run(context, collect, context.Catalog, args ?? []),
         AffinityInvocation affinity => AffinityCommand.Run(context, affinity),
         CpusInvocation => CpusCommand.Cpus(context),
         DevicesInvocation devices => DevicesCommand.Run(context, devices),

@@ -253,6 +253,78 @@ internal sealed partial class CommandLineParser
         return (new NetInvocation(global, interval, json), null);
     }
 
+    private const string CollectUsage = "collect: options are -o FILE (- for standard output), --redact, --max-size SIZE (bytes, or 500k, 64M, 1G), "
+        + "--include-logs DURATION (0, 30m, 12h, 2d; default 1d) and --timeout SECONDS (one read, 0.1 to 60; default 2)";
+
+    private static (Invocation?, UsageError?) ParseCollect(GlobalOptions global, List<string> args)
+    {
+        if (global.Captured)
+        {
+            return Fail("collect reads the live host; a tree is a snapshot already (tar czf FILE -C TREE .)", null);
+        }
+
+        string? output = null;
+        var redact = false;
+        var maxBytes = HostDoc.Collect.CollectOptions.DefaultMaxBytes;
+        var logs = HostDoc.Collect.CollectOptions.DefaultIncludeLogs;
+        var timeout = HostDoc.Collect.CollectOptions.DefaultTimeout;
+        var reader = new ArgumentReader(args);
+        while (!reader.AtEnd)
+        {
+            var arg = reader.Take();
+            string? value = null;
+            var ok = arg switch
+            {
+                "-o" or "--output" => reader.TryTakeValue(out value) && value.Length > 0 && (output = value) is not null,
+                "--redact" => redact = true,
+                "--max-size" => reader.TryTakeValue(out value) && TrySize(value, out maxBytes),
+                "--include-logs" => reader.TryTakeValue(out value) && TryDuration(value, out logs),
+                "--timeout" => reader.TryTakeValue(out value) && double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s)
+                               && s is >= 0.1 and <= 60 && (timeout = TimeSpan.FromSeconds(s)) > TimeSpan.Zero,
+                _ => false,
+            };
+            if (!ok)
+            {
+                return Fail(value is null ? CollectUsage : $"collect: {arg} {value}: not understood; {CollectUsage[9..]}", null);
+            }
+        }
+
+        return (new CollectInvocation(global, output, redact, maxBytes, logs, timeout), null);
+    }
+
+    /// <summary>A size: bytes, or with a binary suffix k, M, G (1k = 1024); at least 64 KiB.</summary>
+    private static bool TrySize(string text, out long bytes)
+    {
+        bytes = 0;
+        var shift = text.Length > 0 ? char.ToLowerInvariant(text[^1]) switch { 'k' => 10, 'm' => 20, 'g' => 30, _ => 0 } : 0;
+        var digits = shift > 0 ? text[..^1] : text;
+        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > (long.MaxValue >> 31))
+        {
+            return false;
+        }
+
+        bytes = n << shift;
+        return bytes >= 64 * 1024;
+    }
+
+    /// <summary>A duration back from now: 0, or as --since takes it (30s, 10m, 12h, 2d).</summary>
+    private static bool TryDuration(string text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        if (text == "0")
+        {
+            return true;
+        }
+
+        if (HostDoc.KernelLog.Reading.LogTimeBound.Parse(text)?.Ago is { } ago && ago > TimeSpan.Zero)
+        {
+            duration = ago;
+            return true;
+        }
+
+        return false;
+    }
+
     private static (Invocation?, UsageError?) ParseIrq(GlobalOptions global, List<string> args)
     {
         double? interval = null;

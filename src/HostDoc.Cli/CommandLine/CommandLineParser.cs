@@ -99,6 +99,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "irq" => ParseIrq(global, rest),
             "iostat" => ParseIostat(global, rest),
             "net" => ParseNet(global, rest),
+            "collect" => ParseCollect(global, rest),
             "affinity" => ParseAffinity(global, rest),
             "devices" => ParseDevices(global, rest),
             "decode" => ParseDecode(global, rest),
@@ -106,7 +107,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "cpuset" => rest.Count <= 1 ? (new CpusetInvocation(global, rest.FirstOrDefault()), null) : Fail("cpuset takes at most a PATH", null),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, logs, serve, tmpfs-resize, stuck, iostat, net, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, logs, collect, serve, tmpfs-resize, stuck, iostat, net, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)", null),
         };
     }
 

@@ -56,6 +56,9 @@ internal sealed record StuckInvocation(GlobalOptions Global, int Samples, double
 internal sealed record IostatInvocation(GlobalOptions Global, double IntervalSeconds, int Count, bool SinceBoot, bool Partitions, bool Json) : Invocation(Global);
 
 /// <summary><c>hostdoc net</c>: interfaces, listeners, counters since boot or per second over --interval.</summary>
+/// <summary><c>collect</c>: what to write and how (see <see cref="HostDoc.Collect.CollectOptions"/>); Output null = a name made from host and time.</summary>
+internal sealed record CollectInvocation(GlobalOptions Global, string? Output, bool Redact, long MaxBytes, TimeSpan IncludeLogs, TimeSpan Timeout) : Invocation(Global);
+
 internal sealed record NetInvocation(GlobalOptions Global, double? IntervalSeconds, bool Json) : Invocation(Global);
 
 /// <summary><c>hostdoc irq</c>.</summary>

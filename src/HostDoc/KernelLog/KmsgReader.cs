@@ -29,7 +29,17 @@ public static partial class KmsgReader
             return text is null ? [] : text.Split('\n').Select(l => KmsgRecord.TryParse(l)).OfType<KmsgRecord>().ToArray();
         }
 
-        var records = new List<KmsgRecord>();
+        return ReadRaw(out openError).Select(r => KmsgRecord.TryParse(r)).OfType<KmsgRecord>().ToArray();
+    }
+
+    /// <summary>
+    /// The live host's records as the kernel wrote them (<c>prio,seq,usec,flags;message</c>, continuation lines dropped),
+    /// for a snapshot's <c>dev/kmsg</c>; <paramref name="openError"/> is the errno when /dev/kmsg could not be opened.
+    /// </summary>
+    public static IReadOnlyList<string> ReadRaw(out int openError)
+    {
+        openError = 0;
+        var records = new List<string>();
         var fd = open("/dev/kmsg", ReadOnlyNonBlocking);
         if (fd < 0)
         {
@@ -45,10 +55,9 @@ public static partial class KmsgReader
                 var n = read(fd, buffer, buffer.Length);
                 if (n > 0)
                 {
-                    if (KmsgRecord.TryParse(Encoding.UTF8.GetString(buffer, 0, (int)n)) is { } record)
-                    {
-                        records.Add(record);
-                    }
+                    var text = Encoding.UTF8.GetString(buffer, 0, (int)n);
+                    var newline = text.IndexOf('\n', StringComparison.Ordinal);
+                    records.Add(newline < 0 ? text : text[..newline]);
 
                     continue;
                 }

@@ -7,8 +7,9 @@ namespace HostDoc.Network;
 
 /// <summary>
 /// The TCP listeners with their backlog: sock_diag on the live host; on a captured tree its
-/// <c>hostdoc/listeners</c> (one a line, <c>tcp ADDRESS PORT QUEUE BACKLOG</c>, what
-/// tests/fixtures/scripts/capture-net.sh writes from <c>ss -ltnH</c>). Without either, the LISTEN rows of
+/// <c>hostdoc/listeners</c> (one a line, <c>tcp ADDRESS PORT QUEUE BACKLOG [INODE]</c>: what
+/// tests/fixtures/scripts/capture-net.sh writes from <c>ss -ltnH</c>, and <c>hostdoc collect</c> from sock_diag with the
+/// socket's inode, so its owner is found in the snapshot's /proc/PID/fd). Without either, the LISTEN rows of
 /// /proc/net/tcp give address, port and queue, and the backlog is unknown.
 /// </summary>
 public static class Listeners
@@ -54,19 +55,25 @@ public static class Listeners
             }
 
             var f = line.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (f is ["tcp", var address, var port, var queue, var backlog] && (address == "*" ? IPAddress.IPv6Any : IPAddress.TryParse(address.Trim('[', ']'), out var parsed) ? parsed : null) is { } ip
+            if (f is ["tcp", var address, var port, var queue, var backlog, ..] && f.Length <= 6 && (address == "*" ? IPAddress.IPv6Any : IPAddress.TryParse(address.Trim('[', ']'), out var parsed) ? parsed : null) is { } ip
                 && int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= ushort.MaxValue
                 && uint.TryParse(queue, NumberStyles.None, CultureInfo.InvariantCulture, out var q)
-                && uint.TryParse(backlog, NumberStyles.None, CultureInfo.InvariantCulture, out var b))
+                && uint.TryParse(backlog, NumberStyles.None, CultureInfo.InvariantCulture, out var b)
+                && (f.Length == 5 ? 0UL : ulong.TryParse(f[5], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : (ulong?)null) is { } inode)
             {
-                listeners.Add(new Listener(ip, p, q, b, 0));
+                listeners.Add(new Listener(ip, p, q, b, inode));
             }
             else
             {
-                errors.Add(ParseError.At(number, "\"tcp ADDRESS PORT QUEUE BACKLOG\"", line));
+                errors.Add(ParseError.At(number, "\"tcp ADDRESS PORT QUEUE BACKLOG [INODE]\"", line));
             }
         }
 
         return new ParseResult<IReadOnlyList<Listener>>(listeners, errors);
     }
+
+    /// <summary>Writes <paramref name="listeners"/> in the tree's format (what <see cref="Parse"/> reads back).</summary>
+    public static string Format(IEnumerable<Listener> listeners) =>
+        string.Concat(listeners.Select(l => string.Create(CultureInfo.InvariantCulture,
+            $"tcp {(l.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + l.Address + "]" : l.Address.ToString())} {l.Port} {l.Queue} {l.Backlog ?? 0} {l.Inode}\n")));
 }

@@ -12,6 +12,9 @@ namespace HostDoc.Roots;
 /// </summary>
 public static class SnapshotArchive
 {
+    /// <summary>The PAX attribute <c>hostdoc collect</c> marks a name it only listed with.</summary>
+    public const string ListedAttribute = "HOSTDOC.listed";
+
     private static readonly HashSet<string> TreeTops = new(StringComparer.Ordinal) { "proc", "sys", "run", "dev", "etc", "var", "hostdoc", SnapshotManifest.EntryName };
 
     /// <summary>Opens <paramref name="file"/> as a root; a damaged, hostile or oversized archive gives a <see cref="SnapshotException"/>.</summary>
@@ -78,6 +81,9 @@ public static class SnapshotArchive
 
                 switch (entry.EntryType)
                 {
+                    case TarEntryType.RegularFile when entry is PaxTarEntry pax && pax.ExtendedAttributes.ContainsKey(ListedAttribute):
+                        entries[name] = new SnapshotNode.Listed();
+                        break;
                     case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                         if (entry.Length > limits.MaxEntryBytes || total + entry.Length > limits.MaxTotalBytes)
                         {

@@ -35,6 +35,7 @@ public sealed class SnapshotFiles : HostFiles
             SnapshotNode.File file when file.Bytes.Length > maxBytes => Sourced<string>.Failed(HostRoot.TooLarge(kernelPath, maxBytes)),
             SnapshotNode.File file => Sourced<string>.Of(Encoding.UTF8.GetString(file.Bytes)),
             SnapshotNode.Directory => Sourced<string>.Failed(new SourceProblem(kernelPath, ProblemKind.IoError, "is a directory")),
+            SnapshotNode.Listed => Sourced<string>.Failed(new SourceProblem(kernelPath, ProblemKind.Missing, "not in the snapshot (collect saw the name in a listing; no command read it)")),
             _ => Sourced<string>.Failed(NotThere(kernelPath)),
         };
     }
@@ -57,6 +58,7 @@ public sealed class SnapshotFiles : HostFiles
     {
         SnapshotNode.File file => new MemoryStream(file.Bytes, writable: false),
         SnapshotNode.Directory => throw new IOException($"{kernelPath}: is a directory"),
+        SnapshotNode.Listed => throw new FileNotFoundException($"{kernelPath}: not in the snapshot (only its name)"),
         _ when _unreadable.ContainsKey(kernelPath) => throw new UnauthorizedAccessException($"{kernelPath}: {_unreadable[kernelPath].Message}"),
         _ => throw new FileNotFoundException($"{kernelPath}: not in the snapshot"),
     };
@@ -171,4 +173,7 @@ internal abstract record SnapshotNode
 
     /// <summary>A symbolic link and its target as stored.</summary>
     internal sealed record Link(string Target) : SnapshotNode;
+
+    /// <summary>A name collect saw in a listing and did not read (an empty file marked <c>HOSTDOC.listed</c>).</summary>
+    internal sealed record Listed : SnapshotNode;
 }

@@ -1,0 +1,167 @@
+using System.Formats.Tar;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using HostDoc.Roots;
+
+namespace HostDoc.Collect;
+
+/// <summary>What the manifest says beside the files: whose host, when, by what, and what redaction did.</summary>
+/// <param name="Host">The host name (already a pseudonym when redacted).</param>
+/// <param name="Kernel">The kernel release.</param>
+/// <param name="BootId">The boot id.</param>
+/// <param name="Version">The hostdoc that collected.</param>
+/// <param name="CommandLine">collect's arguments.</param>
+/// <param name="Redaction">Per class of value, how many distinct values were replaced; null when not redacted.</param>
+public sealed record SnapshotFacts(string? Host, string? Kernel, string? BootId, string Version, IReadOnlyList<string> CommandLine, IReadOnlyDictionary<string, int>? Redaction);
+
+/// <summary>
+/// Writes a <see cref="CapturedTree"/> as a snapshot: a gzip'd tar in the <c>--root</c> layout, <c>manifest.json</c>
+/// first, then every entry with each directory's names in the order the host listed them (so a snapshot lists as the
+/// host did). Names are relative (<c>proc/meminfo</c>), as a tar of a tree has them.
+/// </summary>
+public static class SnapshotWriter
+{
+    private static readonly Dictionary<string, string> ListedOnly = new(StringComparer.Ordinal) { [SnapshotArchive.ListedAttribute] = "1" };
+
+    /// <summary>Writes the archive to <paramref name="output"/>; returns the manifest's bytes.</summary>
+    public static byte[] Write(Stream output, CapturedTree tree, SnapshotFacts facts, CollectOptions options, DateTimeOffset collected)
+    {
+        var manifest = Manifest(tree, facts, options, collected);
+        using var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true);
+        using var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true);
+        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, SnapshotManifest.EntryName)
+        {
+            DataStream = new MemoryStream(manifest), ModificationTime = collected, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+        });
+        foreach (var (path, entry) in Ordered(tree))
+        {
+            tar.WriteEntry(entry switch
+            {
+                CapturedEntry.File file => new PaxTarEntry(TarEntryType.RegularFile, path)
+                {
+                    DataStream = new MemoryStream(file.Bytes), ModificationTime = file.Modified, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                },
+                CapturedEntry.Link link => new PaxTarEntry(TarEntryType.SymbolicLink, path) { LinkName = link.Target, ModificationTime = collected },
+                CapturedEntry.Listed => new PaxTarEntry(TarEntryType.RegularFile, path, ListedOnly) { ModificationTime = collected, Mode = UnixFileMode.UserRead },
+                _ => new PaxTarEntry(TarEntryType.Directory, path + "/") { ModificationTime = collected, Mode = (UnixFileMode)0x1ed },   // 0755
+            });
+        }
+
+        return manifest;
+    }
+
+    /// <summary>Every entry, each directory's children in the host's listing order (names it did not list after, by name).</summary>
+    private static IEnumerable<(string Path, CapturedEntry Entry)> Ordered(CapturedTree tree)
+    {
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (directory, names) in tree.Listings)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                rank.TryAdd(directory.Length == 0 ? names[i] : directory + "/" + names[i], i);
+            }
+        }
+
+        var keys = tree.Entries.Keys.Select(p => (Path: p, Key: SortKey(p, rank))).ToList();
+        keys.Sort((a, b) => Compare(a.Key, b.Key));
+        return keys.Select(k => (k.Path, tree.Entries[k.Path]));
+    }
+
+    private static (int Rank, string Name)[] SortKey(string path, Dictionary<string, int> rank)
+    {
+        var parts = path.Split('/');
+        var key = new (int, string)[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var prefix = string.Join('/', parts, 0, i + 1);
+            key[i] = (rank.TryGetValue(prefix, out var r) ? r : int.MaxValue, parts[i]);
+        }
+
+        return key;
+    }
+
+    private static int Compare((int Rank, string Name)[] a, (int Rank, string Name)[] b)
+    {
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var c = a[i].Rank.CompareTo(b[i].Rank);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a[i].Name, b[i].Name);
+            }
+
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
+    }
+
+    private static byte[] Manifest(CapturedTree tree, SnapshotFacts facts, CollectOptions options, DateTimeOffset collected)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", SnapshotManifest.Format);
+            json.WriteString("host", facts.Host);
+            json.WriteString("kernel", facts.Kernel);
+            json.WriteString("boot_id", facts.BootId);
+            json.WriteString("collected", collected.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+            json.WriteString("hostdoc", facts.Version);
+            json.WriteStartArray("command_line");
+            foreach (var arg in facts.CommandLine)
+            {
+                json.WriteStringValue(arg);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("redacted", facts.Redaction is not null);
+            json.WriteNumber("max_size_bytes", options.MaxBytes);
+            json.WriteNumber("include_logs_seconds", (long)options.IncludeLogs.TotalSeconds);
+            json.WriteNumber("read_timeout_seconds", options.Timeout.TotalSeconds);
+            json.WriteNumber("files", tree.Entries.Values.Count(e => e is CapturedEntry.File));
+            json.WriteNumber("links", tree.Entries.Values.Count(e => e is CapturedEntry.Link));
+            json.WriteNumber("bytes", tree.Bytes);
+            json.WriteStartObject("bytes_by_top");
+            foreach (var top in tree.Entries.Where(e => e.Value is CapturedEntry.File).GroupBy(e => e.Key.Split('/')[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                json.WriteNumber(top.Key, top.Sum(e => (long)((CapturedEntry.File)e.Value).Bytes.Length));
+            }
+
+            json.WriteEndObject();
+            if (facts.Redaction is { } redaction)
+            {
+                json.WriteStartObject("redaction");
+                foreach (var (kind, count) in redaction.OrderBy(r => r.Key, StringComparer.Ordinal))
+                {
+                    json.WriteNumber(kind, count);
+                }
+
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("redaction");
+            }
+
+            json.WriteStartArray("unreadable");
+            foreach (var problem in tree.Unreadable.Values.OrderBy(p => p.Path, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("path", problem.Path);
+                json.WriteString("kind", problem.Kind.ToString());
+                json.WriteString("why", problem.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}
