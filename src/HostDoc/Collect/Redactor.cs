@@ -30,10 +30,7 @@ public sealed class Redactor
         "", "0", "none", "(none)", "localhost", "localhost.localdomain", "unknown", "default string", "to be filled by o.e.m.", "not specified", "system serial number", "0123456789",
     };
 
-    private static readonly HashSet<string> HexSocketTables = new(StringComparer.Ordinal)
-    {
-        "proc/net/tcp", "proc/net/tcp6", "proc/net/udp", "proc/net/udp6", "proc/net/raw", "proc/net/raw6", "proc/net/udplite", "proc/net/udplite6",
-    };
+    private static readonly HashSet<string> HexSocketTables = new(StringComparer.Ordinal) { "tcp", "tcp6", "udp", "udp6", "raw", "raw6", "udplite", "udplite6" };
 
     private readonly Pseudonyms _pseudonyms = new();
     private readonly HashSet<string> _hosts = new(StringComparer.OrdinalIgnoreCase);
@@ -224,20 +221,31 @@ public sealed class Redactor
 
             text = string.Join('\0', args);
         }
-        else if (HexSocketTables.Contains(path))
+        else if (NetTable(path) is { } table)
         {
-            text = HexColumns(text, [1, 2], littleEndianWords: true);
-        }
-        else if (path == "proc/net/if_inet6")
-        {
-            text = HexColumns(text, [0], littleEndianWords: false);
-        }
-        else if (path == "proc/net/route")
-        {
-            text = HexColumns(text, [1, 2], littleEndianWords: true);
+            text = table switch
+            {
+                "if_inet6" => HexColumns(text, [0], littleEndianWords: false),
+                "route" => HexColumns(text, [1, 2], littleEndianWords: true),
+                _ when HexSocketTables.Contains(table) => HexColumns(text, [1, 2], littleEndianWords: true),
+                _ => text,
+            };
         }
 
         return Text(text);
+    }
+
+    /// <summary>The table's name for /proc/net/NAME as collect keeps it (/proc/net is /proc/self/net: proc/PID/net/NAME, or proc/PID/task/TID/net/NAME).</summary>
+    private static string? NetTable(string path)
+    {
+        var parts = path.Split('/');
+        return parts switch
+        {
+            ["proc", "net", var name] => name,
+            ["proc", var pid, "net", var name] when pid.All(char.IsAsciiDigit) => name,
+            ["proc", var pid, "task", var tid, "net", var name] when pid.All(char.IsAsciiDigit) && tid.All(char.IsAsciiDigit) => name,
+            _ => null,
+        };
     }
 
     /// <summary>Replaces the hex addresses (<c>0100007F</c> or <c>0100007F:0016</c>) in the given columns of a /proc/net table.</summary>
