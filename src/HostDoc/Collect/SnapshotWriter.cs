@@ -17,13 +17,10 @@ public sealed record SnapshotFacts(string? Host, string? Kernel, string? BootId,
 
 /// <summary>
 /// Writes a <see cref="CapturedTree"/> as a snapshot: a gzip'd tar in the <c>--root</c> layout, <c>manifest.json</c>
-/// first, then every entry with each directory's names in the order the host listed them (so a snapshot lists as the
-/// host did). Names are relative (<c>proc/meminfo</c>), as a tar of a tree has them.
+/// first, <c>hostdoc/listings</c> (what each listed directory held, in the host's order), then every entry. Names are relative (<c>proc/meminfo</c>), as a tar of a tree has them.
 /// </summary>
 public static class SnapshotWriter
 {
-    private static readonly Dictionary<string, string> ListedOnly = new(StringComparer.Ordinal) { [SnapshotArchive.ListedAttribute] = "1" };
-
     /// <summary>Writes the archive to <paramref name="output"/>; returns the manifest's bytes.</summary>
     public static byte[] Write(Stream output, CapturedTree tree, SnapshotFacts facts, CollectOptions options, DateTimeOffset collected)
     {
@@ -34,7 +31,11 @@ public static class SnapshotWriter
         {
             DataStream = new MemoryStream(manifest), ModificationTime = collected, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
         });
-        foreach (var (path, entry) in Ordered(tree))
+        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, SnapshotArchive.ListingsEntry.TrimStart('/'))
+        {
+            DataStream = new MemoryStream(Listings(tree)), ModificationTime = collected, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+        });
+        foreach (var (path, entry) in Ordered(tree).Where(e => e.Entry is not CapturedEntry.Listed))
         {
             tar.WriteEntry(entry switch
             {
@@ -43,12 +44,32 @@ public static class SnapshotWriter
                     DataStream = new MemoryStream(file.Bytes), ModificationTime = file.Modified, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
                 },
                 CapturedEntry.Link link => new PaxTarEntry(TarEntryType.SymbolicLink, path) { LinkName = link.Target, ModificationTime = collected },
-                CapturedEntry.Listed => new PaxTarEntry(TarEntryType.RegularFile, path, ListedOnly) { ModificationTime = collected, Mode = UnixFileMode.UserRead },
                 _ => new PaxTarEntry(TarEntryType.Directory, path + "/") { ModificationTime = collected, Mode = (UnixFileMode)0x1ed },   // 0755
             });
         }
 
         return manifest;
+    }
+
+    /// <summary>
+    /// <c>hostdoc/listings</c>: each directory a command listed, with its names in the host's order, one a line
+    /// (<c>DIR NAME NAME…</c>, escaped as mountinfo escapes), so a snapshot lists as the host did — names no command read included.
+    /// </summary>
+    private static byte[] Listings(CapturedTree tree)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var (directory, names) in tree.Listings.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            text.Append(Proc.Pid.Mountinfo.Escape("/" + directory));
+            foreach (var name in names)
+            {
+                text.Append(' ').Append(Proc.Pid.Mountinfo.Escape(name));
+            }
+
+            text.Append('\n');
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
     /// <summary>Every entry, each directory's children in the host's listing order (names it did not list after, by name).</summary>
@@ -103,7 +124,7 @@ public static class SnapshotWriter
     private static byte[] Manifest(CapturedTree tree, SnapshotFacts facts, CollectOptions options, DateTimeOffset collected)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("format", SnapshotManifest.Format);

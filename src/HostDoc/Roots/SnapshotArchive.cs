@@ -12,8 +12,8 @@ namespace HostDoc.Roots;
 /// </summary>
 public static class SnapshotArchive
 {
-    /// <summary>The PAX attribute <c>hostdoc collect</c> marks a name it only listed with.</summary>
-    public const string ListedAttribute = "HOSTDOC.listed";
+    /// <summary>What each directory a command listed held on the host, in its order (<c>DIR NAME…</c> a line, escaped as in mountinfo).</summary>
+    public const string ListingsEntry = "/hostdoc/listings";
 
     private static readonly HashSet<string> TreeTops = new(StringComparer.Ordinal) { "proc", "sys", "run", "dev", "etc", "var", "hostdoc", SnapshotManifest.EntryName };
 
@@ -46,6 +46,11 @@ public static class SnapshotArchive
             }
 
             Add(nodes, path, node);
+        }
+
+        if (nodes.GetValueOrDefault(ListingsEntry[1..]) is SnapshotNode.File listings)
+        {
+            ApplyListings(nodes, System.Text.Encoding.UTF8.GetString(listings.Bytes));
         }
 
         var manifest = SnapshotManifest.Bare(file);
@@ -81,9 +86,6 @@ public static class SnapshotArchive
 
                 switch (entry.EntryType)
                 {
-                    case TarEntryType.RegularFile when entry is PaxTarEntry pax && pax.ExtendedAttributes.ContainsKey(ListedAttribute):
-                        entries[name] = new SnapshotNode.Listed();
-                        break;
                     case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                         if (entry.Length > limits.MaxEntryBytes || total + entry.Length > limits.MaxTotalBytes)
                         {
@@ -149,6 +151,28 @@ public static class SnapshotArchive
     {
         var tops = names.Select(n => n.Split('/')[0]).Distinct(StringComparer.Ordinal).ToArray();
         return tops is [var only] && !TreeTops.Contains(only) ? only : null;
+    }
+
+    /// <summary>Puts each listed directory's names in the host's order; a name no command read becomes a <see cref="SnapshotNode.Listed"/>.</summary>
+    private static void ApplyListings(Dictionary<string, SnapshotNode> nodes, string text)
+    {
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ');
+            var directory = Proc.Pid.Mountinfo.Unescape(fields[0]).Trim('/');
+            if (directory.Split('/').Contains("..") || nodes.GetValueOrDefault(directory) is not SnapshotNode.Directory node)
+            {
+                continue;
+            }
+
+            var names = fields.Skip(1).Select(Proc.Pid.Mountinfo.Unescape).Where(n => n.Length > 0 && n is not ("." or "..") && !n.Contains('/', StringComparison.Ordinal)).ToArray();
+            foreach (var name in names)
+            {
+                nodes.TryAdd(directory.Length == 0 ? name : directory + "/" + name, new SnapshotNode.Listed());
+            }
+
+            node.Order(names);
+        }
     }
 
     private static void Add(Dictionary<string, SnapshotNode> nodes, string path, SnapshotNode node)

@@ -158,6 +158,19 @@ internal abstract record SnapshotNode
         /// <summary>The names, in the order they were added.</summary>
         public List<string> Names { get; } = [];
 
+        /// <summary>Puts <paramref name="first"/> first, in that order (adding those not there), the other names after them as they were.</summary>
+        public void Order(IReadOnlyList<string> first)
+        {
+            var listed = new HashSet<string>(first, StringComparer.Ordinal);
+            var rest = Names.Where(n => !listed.Contains(n)).ToList();
+            Names.Clear();
+            _index.Clear();
+            foreach (var name in first.Concat(rest))
+            {
+                _ = Add(name);
+            }
+        }
+
         /// <summary>Adds a name; false when it was there.</summary>
         public bool Add(string name)
         {
@@ -174,6 +187,6 @@ internal abstract record SnapshotNode
     /// <summary>A symbolic link and its target as stored.</summary>
     internal sealed record Link(string Target) : SnapshotNode;
 
-    /// <summary>A name collect saw in a listing and did not read (an empty file marked <c>HOSTDOC.listed</c>).</summary>
+    /// <summary>A name collect saw in a listing and did not read (named in <c>hostdoc/listings</c>, not in the archive).</summary>
     internal sealed record Listed : SnapshotNode;
 }

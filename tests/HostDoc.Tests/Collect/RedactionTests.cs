@@ -28,6 +28,8 @@ public sealed class RedactionTests
     {
         using var temp = new TempTree();
         var output = Path.Combine(temp.Dir, "redacted.tar.gz");
+        var ip = DebianOracle.Require("ip", "iproute2");
+        var python = DebianOracle.Require("python3", "python3-minimal");
         // A host of the test's making: its own UTS and network namespaces (a host name, a veth with a MAC and addresses,
         // a listener on them), its own mount namespace (sysfs of that network namespace, a mount under a user's home, a
         // private /etc/passwd with that user), and a process with arguments.
@@ -37,17 +39,17 @@ public sealed class RedactionTests
             set -e
             hostname hostdoc-redact-box.example.org
             mount -t sysfs sysfs /sys
-            ip link add v0 type veth peer name v1
-            ip link set v0 address 02:5e:c2:e7:00:01
-            ip addr add 192.0.2.77/24 dev v0
-            ip -6 addr add 2001:db8:77::5/64 dev v0 nodad
-            ip link set v0 up; ip link set v1 up; ip link set lo up
+            {{ip}} link add v0 type veth peer name v1
+            {{ip}} link set v0 address 02:5e:c2:e7:00:01
+            {{ip}} addr add 192.0.2.77/24 dev v0
+            {{ip}} -6 addr add 2001:db8:77::5/64 dev v0 nodad
+            {{ip}} link set v0 up; {{ip}} link set v1 up; {{ip}} link set lo up
             home=$(mktemp -d /tmp/hostdoc-redact.XXXXXX)
             mkdir -p "$home/home/zenobia"
             mount -t tmpfs -o size=1m hostdoc-redact "$home/home/zenobia"
             cp /etc/passwd "$home/passwd"; echo 'zenobia:x:4321:4321::/home/zenobia:/bin/sh' >> "$home/passwd"
             mount --bind "$home/passwd" /etc/passwd
-            python3 -c 'import socket,time; s=socket.socket(); s.bind(("192.0.2.77",8077)); s.listen(); time.sleep(60)' &
+            {{python}} -c 'import socket,time; s=socket.socket(); s.bind(("192.0.2.77",8077)); s.listen(); time.sleep(60)' &
             bash -c 'sleep 60' hostdoc-secret-argument-31337 &
             sleep 0.5
             dotnet "$CLI" collect --redact -o {{output}} 2>&1

@@ -16,11 +16,6 @@ internal sealed record SnapshotArchiveReader(IReadOnlyDictionary<string, string>
         using var tar = new TarReader(gzip);
         while (tar.GetNextEntry() is { } entry)
         {
-            if (entry.EntryType == TarEntryType.RegularFile && entry is PaxTarEntry pax && pax.ExtendedAttributes.ContainsKey("HOSTDOC.listed"))
-            {
-                continue;   // a name collect listed and did not read: no content
-            }
-
             if (entry.EntryType == TarEntryType.RegularFile)
             {
                 using var data = new MemoryStream();
