@@ -19,6 +19,14 @@ cases+=("check memory -w abc" "check disk -w 20% -c 10% -r (" "bogus" "--help" "
         "--root tests/fixtures/stuck-seed-jbd2 check stuck -v" "--root samples/failing-disk logs"
         "--root samples/failing-disk check kernel-log -v" "logs --since 2014-03-18 /nonexistent"
         "--root samples/failing-disk stuck" "--root samples/failing-disk iostat")
+# Snapshots: a tar.gz of a tree read through System.Formats.Tar and GZipStream in both builds.
+snap=$(mktemp -d /tmp/hostdoc-native-snap.XXXXXX)
+trap 'rm -rf "$snap"' EXIT
+tar czf "$snap/failing-disk.tar.gz" -C samples/failing-disk .
+tar czf "$snap/stuck.tar.gz" -C tests/fixtures stuck-seed-jbd2
+cases+=("--snapshot $snap/failing-disk.tar.gz report" "--snapshot $snap/failing-disk.tar.gz logs --format json"
+        "--snapshot $snap/failing-disk.tar.gz devices" "--snapshot $snap/stuck.tar.gz stuck" "--snapshot $snap/stuck.tar.gz check stuck -v"
+        "--snapshot $snap/missing.tar.gz mem" "--snapshot $snap/failing-disk.tar.gz check disk -v")
 for log in tests/fixtures/logs/*.log tests/fixtures/logs/*.dmesg tests/fixtures/logs/*.kmsg tests/fixtures/logs/envelopes/*.log*; do
   cases+=("logs --format json $log")
 done

@@ -10,7 +10,7 @@ internal static class HelpText
     private const string General = """
         hostdoc: a doctor for Linux hosts. Reads /proc, /sys and the kernel log and says what is wrong, why, and what to do.
 
-        Usage: hostdoc [--root DIR] [--color auto|always|never] COMMAND [OPTIONS]
+        Usage: hostdoc [--root DIR | --snapshot FILE] [--color auto|always|never] COMMAND [OPTIONS]
 
         Commands:
           report [--format text|json]   run every check; findings by severity with evidence and advice
@@ -20,6 +20,10 @@ internal static class HelpText
           logs [FILE…] [--since T] [--until T] [--format text|json]
                                         kernel log incidents (dying disks, link errors, journal aborts, OOM kills, SYN floods,
                                         lockups, clock trouble) from files (.gz, rotated sets, - for stdin) or this host's log
+          collect [-o FILE] [--redact] [--max-size SIZE] [--include-logs DURATION] [--timeout S]
+                                        a snapshot of this host (.tar.gz: what every command reads, every process, the kernel log,
+                                        log tails of the last DURATION, default 1d) to read elsewhere with --snapshot; --redact
+                                        puts pseudonyms for host and user names, addresses, serials and command-line arguments
           serve [--listen ADDR:PORT] [--checks-every S] [--web.config.file F] [--collector.textfile.directory D]
                                         Prometheus /metrics (node_exporter's names + hostdoc_finding…), an HTML report at /,
                                         /report.json, /healthz; default 127.0.0.1:9847, findings every 30 s (runs hostdoc-serve);
@@ -48,6 +52,7 @@ internal static class HelpText
 
         Global options:
           --root DIR     read a captured tree (DIR/proc, DIR/sys, ...) instead of this host
+          --snapshot F   read a snapshot (hostdoc collect's, or any tar/tar.gz of a tree) instead of this host
           --color MODE   colour terminal output: auto (default: only on a terminal, never with NO_COLOR), always, never
           --version      print the version
 
