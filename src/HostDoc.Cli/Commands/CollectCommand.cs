@@ -30,7 +30,20 @@ internal static class CollectCommand
         var run = new CollectRun(options, clock.GetUtcNow());
         var watch = Stopwatch.StartNew();
         var phase = "running the commands";
-        using (new Timer(_ => context.Error.Write($"hostdoc collect: {Volatile.Read(ref phase)}: {run.Files.Operations:N0} reads, {run.Tree.Bytes / 1048576.0:0.0} MB\n"), null, 1000, 1000))
+        var gate = new object();
+        var done = false;
+        void Progress(object? state)
+        {
+            lock (gate)
+            {
+                if (!done)
+                {
+                    context.Error.Write(string.Create(CultureInfo.InvariantCulture, $"hostdoc collect: {Volatile.Read(ref phase)}: {run.Files.Operations:N0} reads, {run.Tree.Bytes / 1048576.0:0.0} MB\n"));
+                }
+            }
+        }
+
+        using (new Timer(Progress, null, 1000, 1000))
         {
             var host = new HostModel(run.Root, clock, options.Timeout);
             var replay = new CliContext(host, catalog, TextWriter.Null, TextWriter.Null, new TextStyle(false));
@@ -51,6 +64,11 @@ internal static class CollectCommand
             run.ReadLogTails();
             run.Finish();
             Volatile.Write(ref phase, "writing");
+        }
+
+        lock (gate)
+        {
+            done = true;   // a tick already running has written its line; none writes after this
         }
 
         var hostname = run.Root.ReadValue("/proc/sys/kernel/hostname");

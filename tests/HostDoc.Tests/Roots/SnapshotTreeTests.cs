@@ -70,6 +70,21 @@ public sealed partial class SnapshotTreeTests
     }
 
     [Fact]
+    public async Task Serve_serves_a_snapshot_as_it_serves_the_tree()
+    {
+        using var temp = new TempTree();
+        var archive = Path.Combine(temp.Dir, "node-exporter.tar.gz");
+        Tar("czf", archive, "-C", Fixtures.Dir("node-exporter-1.5.0"), ".");
+        using var fromTree = Serve.ServedHost.Start(Fixtures.Dir("node-exporter-1.5.0"));
+        using var fromSnapshot = Serve.ServedHost.Start(extra: ["--snapshot", archive]);
+        static string[] Node(string body) => body.Split('\n').Where(l => l.StartsWith("node_", StringComparison.Ordinal) && !l.StartsWith("node_scrape_", StringComparison.Ordinal) && !l.StartsWith("node_time_seconds", StringComparison.Ordinal)).ToArray();   // the clock, not the tree
+        var tree = Node((await fromTree.GetAsync("/metrics")).Body);
+        Assert.NotEmpty(tree);
+        Assert.Equal(tree, Node((await fromSnapshot.GetAsync("/metrics")).Body));
+        Assert.Contains("read from snapshot " + archive, (await fromSnapshot.GetAsync("/")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tree_tarred_with_its_directory_is_read_from_inside_it()
     {
         using var temp = new TempTree();
