@@ -81,6 +81,16 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
         }
 
         var global = new GlobalOptions(root, color, snapshot);
+        if (command == "help" && rest is ["--man"])
+        {
+            return (new GenerateInvocation(global, "man"), null);
+        }
+
+        if (command == "help" && rest is ["--completion", var shell])
+        {
+            return shell is "bash" or "zsh" or "fish" ? (new GenerateInvocation(global, shell), null) : Fail($"help --completion takes bash, zsh or fish, not \"{shell}\"", null);
+        }
+
         if (help || command is null or "help")
         {
             var topic = command == "help" ? rest.FirstOrDefault() : command;
@@ -107,9 +117,13 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "cpuset" => rest.Count <= 1 ? (new CpusetInvocation(global, rest.FirstOrDefault()), null) : Fail("cpuset takes at most a PATH", null),
             "check" => ParseCheck(global, rest),
             "version" => (new VersionInvocation(global), null),
-            _ => Fail($"unknown command \"{command}\" (commands: report, mem, df, devices, logs, collect, serve, tmpfs-resize, stuck, iostat, net, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)", null),
+            _ => Fail($"unknown command \"{command}\" (commands: {string.Join(", ", CommandNames())}; try hostdoc --help)", null),
         };
     }
+
+    /// <summary>The commands as --help lists them (help itself aside).</summary>
+    private IEnumerable<string> CommandNames() =>
+        Help.CommandHelp.Parse(Commands.HelpText.For(null, catalog)).Where(c => c.Words.Count > 0).Select(c => c.Words[0]).Distinct(StringComparer.Ordinal).Where(w => w != "help");
 
     private static string TakeInline(ArgumentReader reader) => reader.TryTakeValue(out var value) ? value : "";
 

@@ -34,6 +34,9 @@ internal abstract record Invocation(GlobalOptions Global);
 
 internal sealed record HelpInvocation(GlobalOptions Global, string? Topic) : Invocation(Global);
 
+/// <summary><c>help --man</c> (Format "man") or <c>help --completion SHELL</c> (Format bash, zsh or fish): documentation made from the help text.</summary>
+internal sealed record GenerateInvocation(GlobalOptions Global, string Format) : Invocation(Global);
+
 internal sealed record VersionInvocation(GlobalOptions Global) : Invocation(Global);
 
 internal sealed record ReportInvocation(GlobalOptions Global, ReportFormat Format) : Invocation(Global);

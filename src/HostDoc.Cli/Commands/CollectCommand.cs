@@ -27,7 +27,7 @@ internal static class CollectCommand
     {
         var clock = context.Host.Clock;
         var options = new CollectOptions(invocation.Output ?? "", invocation.Redact, invocation.MaxBytes, invocation.IncludeLogs, invocation.Timeout);
-        var run = new CollectRun(options, clock.GetUtcNow());
+        using var run = new CollectRun(options, clock.GetUtcNow());
         var watch = Stopwatch.StartNew();
         var phase = "running the commands";
         var gate = new object();

@@ -49,6 +49,8 @@ internal static class HelpText
           check NAME [OPTIONS]          one check as a Nagios/Monitoring Plugins plugin (exit 0/1/2/3)
           check --list                  the checks there are
           help [COMMAND]                this text, or a command's
+          help --man                    this text as the man page hostdoc(1)
+          help --completion SHELL       completion for SHELL: bash, zsh or fish
 
         Global options:
           --root DIR     read a captured tree (DIR/proc, DIR/sys, ...) instead of this host

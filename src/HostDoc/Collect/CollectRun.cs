@@ -10,7 +10,7 @@ namespace HostDoc.Collect;
 /// command reads on its own — every process's files (the names some command read for one process, read for all,
 /// with stacks), the log files' tails, the Prometheus collectors — and writes the archive.
 /// </summary>
-public sealed class CollectRun
+public sealed class CollectRun : IDisposable
 {
     private static readonly string[] LogFiles = ["/var/log/kern.log", "/var/log/messages", "/var/log/syslog"];
     private static readonly string[] EveryProcess = ["stat", "status", "cmdline", "wchan", "stack", "io", "task/*/stat", "task/*/stack", "task/*/wchan"];
@@ -103,6 +103,9 @@ public sealed class CollectRun
             }
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => Io.Dispose();
 
     /// <summary>Ends the collection: what was gathered along the way is written into the tree.</summary>
     public void Finish() => Files.Finish();
