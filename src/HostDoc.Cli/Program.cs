@@ -70,6 +70,7 @@ internal static class Program
         HelpInvocation help => Write(context.Out, HelpText.For(help.Topic, context.Catalog), ExitCodes.Ok),
         VersionInvocation => Write(context.Out, HelpText.Version + "\n", ExitCodes.Ok),
         GenerateInvocation { Format: "man" } => Write(context.Out, Help.ManPage.Render(HelpText.For(null, context.Catalog), context.Catalog, HelpText.Version), ExitCodes.Ok),
+        GenerateInvocation { Format: "icinga2" or "nagios" } monitoring => Write(context.Out, Help.MonitoringDefinitions.Render(monitoring.Format, context.Catalog) ?? "", ExitCodes.Ok),
         GenerateInvocation generate => Write(context.Out, Help.Completions.Render(generate.Format, HelpText.For(null, context.Catalog), context.Catalog) ?? "", ExitCodes.Ok),
         ReportInvocation report => ReportCommand.Run(context, report),
         MemInvocation mem => MemCommand.Run(context, mem),

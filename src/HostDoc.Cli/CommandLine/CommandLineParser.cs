@@ -91,6 +91,11 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             return shell is "bash" or "zsh" or "fish" ? (new GenerateInvocation(global, shell), null) : Fail($"help --completion takes bash, zsh or fish, not \"{shell}\"", null);
         }
 
+        if (command == "help" && rest is ["--monitoring", var system])
+        {
+            return system is "icinga2" or "nagios" ? (new GenerateInvocation(global, system), null) : Fail($"help --monitoring takes icinga2 or nagios, not \"{system}\"", null);
+        }
+
         if (help || command is null or "help")
         {
             var topic = command == "help" ? rest.FirstOrDefault() : command;

@@ -34,7 +34,7 @@ internal abstract record Invocation(GlobalOptions Global);
 
 internal sealed record HelpInvocation(GlobalOptions Global, string? Topic) : Invocation(Global);
 
-/// <summary><c>help --man</c> (Format "man") or <c>help --completion SHELL</c> (Format bash, zsh or fish): documentation made from the help text.</summary>
+/// <summary><c>help --man</c> (Format "man"), <c>help --completion SHELL</c> (bash, zsh, fish) or <c>help --monitoring SYSTEM</c> (icinga2, nagios): made from the help text and the catalog.</summary>
 internal sealed record GenerateInvocation(GlobalOptions Global, string Format) : Invocation(Global);
 
 internal sealed record VersionInvocation(GlobalOptions Global) : Invocation(Global);

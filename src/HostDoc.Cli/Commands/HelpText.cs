@@ -51,6 +51,7 @@ internal static class HelpText
           help [COMMAND]                this text, or a command's
           help --man                    this text as the man page hostdoc(1)
           help --completion SHELL       completion for SHELL: bash, zsh or fish
+          help --monitoring SYSTEM      every check defined for SYSTEM: icinga2 (CheckCommands, services) or nagios (commands)
 
         Global options:
           --root DIR     read a captured tree (DIR/proc, DIR/sys, ...) instead of this host
