@@ -5,6 +5,7 @@ namespace HostDoc.Cli.Commands;
 /// <summary>The usage texts; the command reference in README.md says the same.</summary>
 internal static class HelpText
 {
+    /// <summary>hostdoc's version: the one place it is set (--version, collect's manifest, the man page and the .deb take it from here).</summary>
     public const string Version = "hostdoc 0.1.0";
 
     private const string General = """
