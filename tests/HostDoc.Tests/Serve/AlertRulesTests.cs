@@ -26,6 +26,14 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
+    public void Promtool_checks_the_scrape_job_example_with_its_rules()
+    {
+        var (code, output) = Run("check", "config", Path.Combine(Dir, "scrape.yml"));
+        Assert.True(code == 0, $"promtool check config exited {code}:\n{output}");
+        Assert.Contains("rules found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Promtool_passes_the_rules_unit_tests()
     {
         var (code, output) = Run("test", "rules", TestFile);
