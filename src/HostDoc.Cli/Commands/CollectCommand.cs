@@ -79,6 +79,7 @@ internal static class CollectCommand
             tree = Redactor.Apply(run.Tree, ReadPasswd(), out var redactor);
             redaction = redactor.Counts;
             hostname = hostname is null ? null : redactor.Pseudonym(hostname);
+            commandLine = commandLine.Select(redactor.Redact).ToArray();   // -o /home/USER/…
         }
 
         var facts = new SnapshotFacts(hostname, run.Root.ReadValue("/proc/sys/kernel/osrelease"), run.Root.ReadValue("/proc/sys/kernel/random/boot_id"),

@@ -47,6 +47,9 @@ public sealed class Redactor
     /// <summary>The pseudonym a host name got (for the manifest and the archive's name).</summary>
     public string Pseudonym(string hostname) => _hosts.Contains(hostname) ? _pseudonyms.For(Pseudonyms.HostNames, hostname) : hostname;
 
+    /// <summary>Any text (collect's own command line, say) with the same replacements as the files.</summary>
+    public string Redact(string text) => Text(text);
+
     /// <summary>The redacted copy of <paramref name="tree"/>; <paramref name="passwd"/> is the host's /etc/passwd (for the user names), or null.</summary>
     public static CapturedTree Apply(CapturedTree tree, string? passwd, out Redactor redactor)
     {
@@ -79,7 +82,7 @@ public sealed class Redactor
 
         foreach (var problem in tree.Unreadable.Values)
         {
-            copy.AddUnreadable(problem with { Message = redactor.Text(problem.Message) });
+            copy.AddUnreadable(problem with { Path = redactor.Text(problem.Path), Message = redactor.Text(problem.Message) });   // statvfs /home/USER
         }
 
         return copy;
