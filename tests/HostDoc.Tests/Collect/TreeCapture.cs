@@ -8,9 +8,16 @@ internal static class TreeCapture
     public static CapturedTree Of(string dir)
     {
         var tree = new CapturedTree(CollectOptions.DefaultMaxBytes);
-        foreach (var info in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        Walk(tree, dir, dir);
+        return tree;
+    }
+
+    /// <summary>Every entry under <paramref name="directory"/>; links are recorded, never followed (sysfs trees loop).</summary>
+    private static void Walk(CapturedTree tree, string top, string directory)
+    {
+        foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
         {
-            var path = Path.GetRelativePath(dir, info.FullName);
+            var path = Path.GetRelativePath(top, info.FullName);
             if (path == "README.md")
             {
                 continue;
@@ -23,13 +30,12 @@ internal static class TreeCapture
             else if (info is DirectoryInfo)
             {
                 tree.AddDirectory(path);
+                Walk(tree, top, info.FullName);
             }
             else
             {
                 tree.AddFile(path, File.ReadAllBytes(info.FullName), info.LastWriteTimeUtc);
             }
         }
-
-        return tree;
     }
 }
