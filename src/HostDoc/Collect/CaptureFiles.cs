@@ -117,7 +117,7 @@ public sealed class CaptureFiles : HostFiles
         _tree.AddListing(directory, entries.Select(e => e.Name).ToArray());
         foreach (var (name, link, isDirectory) in entries)
         {
-            var path = Join(directory, name);
+            var path = KernelPath.Join(directory, name);
             if (link is not null)
             {
                 _tree.AddLink(path, link);
@@ -142,7 +142,7 @@ public sealed class CaptureFiles : HostFiles
         var target = _live.ReadLink(kernelPath);
         if (target is not null)
         {
-            _tree.AddLink(Join(Directory(Parent(kernelPath)), Name(kernelPath)), target);
+            _tree.AddLink(KernelPath.Join(Directory(KernelPath.Parent(kernelPath)), KernelPath.Name(kernelPath)), target);
         }
 
         return target;
@@ -186,7 +186,7 @@ public sealed class CaptureFiles : HostFiles
 
     /// <inheritdoc />
     public override int? PageSize(HostRoot root) =>
-        root.ReadNumber("/hostdoc/page_size") is { } size and > 0 and <= int.MaxValue ? (int)size : null;
+        TreePageSize(root);
 
     /// <inheritdoc />
     public override IStatvfs Statvfs(HostRoot root, TimeSpan timeout) => _statvfs;
@@ -332,15 +332,15 @@ public sealed class CaptureFiles : HostFiles
         var path = kernelPath;
         for (var hop = 0; hop < MaxLinkHops; hop++)
         {
-            var directory = Directory(Parent(path));
-            var candidate = Join(directory, Name(path));
+            var directory = Directory(KernelPath.Parent(path));
+            var candidate = KernelPath.Join(directory, KernelPath.Name(path));
             if (_live.ReadLink("/" + candidate) is not { } target)
             {
                 return candidate;
             }
 
             _tree.AddLink(candidate, target);
-            path = Normalize(directory, target);
+            path = KernelPath.Normalize(directory, target);
         }
 
         return kernelPath.TrimStart('/');
@@ -355,15 +355,15 @@ public sealed class CaptureFiles : HostFiles
             return known;
         }
 
-        var parent = Directory(Parent(key));
-        var candidate = Join(parent, Name(key));
+        var parent = Directory(KernelPath.Parent(key));
+        var candidate = KernelPath.Join(parent, KernelPath.Name(key));
         var hops = 0;
         while (_live.ReadLink("/" + candidate) is { } target && hops++ < MaxLinkHops)
         {
             _tree.AddLink(candidate, target);
-            var next = Normalize(parent, target);
-            parent = Directory(Parent(next));
-            candidate = Join(parent, Name(next));
+            var next = KernelPath.Normalize(parent, target);
+            parent = Directory(KernelPath.Parent(next));
+            candidate = KernelPath.Join(parent, KernelPath.Name(next));
         }
 
         var resolved = candidate;
@@ -375,41 +375,4 @@ public sealed class CaptureFiles : HostFiles
         _directories[key] = resolved;
         return resolved;
     }
-
-    /// <summary><paramref name="target"/> read from a link in <paramref name="directory"/>, as a kernel path with . and .. taken out.</summary>
-    private static string Normalize(string directory, string target)
-    {
-        var parts = new List<string>();
-        foreach (var part in (target.StartsWith('/') ? target : directory + "/" + target).Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
-            }
-            else if (part != ".")
-            {
-                parts.Add(part);
-            }
-        }
-
-        return "/" + string.Join('/', parts);
-    }
-
-    private static string Parent(string kernelPath)
-    {
-        var trimmed = kernelPath.TrimEnd('/');
-        var slash = trimmed.LastIndexOf('/');
-        return slash <= 0 ? "/" : trimmed[..slash];
-    }
-
-    private static string Name(string kernelPath)
-    {
-        var trimmed = kernelPath.TrimEnd('/');
-        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
-    }
-
-    private static string Join(string directory, string name) => directory.Length == 0 ? name : directory + "/" + name;
 }

@@ -30,8 +30,6 @@ public sealed class Redactor
         "", "0", "none", "(none)", "localhost", "localhost.localdomain", "unknown", "default string", "to be filled by o.e.m.", "not specified", "system serial number", "0123456789",
     };
 
-    private static readonly HashSet<string> HexSocketTables = new(StringComparer.Ordinal) { "tcp", "tcp6", "udp", "udp6", "raw", "raw6", "udplite", "udplite6" };
-
     private readonly Pseudonyms _pseudonyms = new();
     private readonly HashSet<string> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _users = new(StringComparer.Ordinal);
@@ -224,100 +222,12 @@ public sealed class Redactor
 
             text = string.Join('\0', args);
         }
-        else if (NetTable(path) is { } table)
+        else
         {
-            text = table switch
-            {
-                "if_inet6" => HexColumns(text, [0], littleEndianWords: false),
-                "route" => HexColumns(text, [1, 2], littleEndianWords: true),
-                _ when HexSocketTables.Contains(table) => HexColumns(text, [1, 2], littleEndianWords: true),
-                _ => text,
-            };
+            text = ProcNetAddresses.Replace(path, text, _pseudonyms.For);
         }
 
         return Text(text);
-    }
-
-    /// <summary>The table's name for /proc/net/NAME as collect keeps it (/proc/net is /proc/self/net: proc/PID/net/NAME, or proc/PID/task/TID/net/NAME).</summary>
-    private static string? NetTable(string path)
-    {
-        var parts = path.Split('/');
-        return parts switch
-        {
-            ["proc", "net", var name] => name,
-            ["proc", var pid, "net", var name] when pid.All(char.IsAsciiDigit) => name,
-            ["proc", var pid, "task", var tid, "net", var name] when pid.All(char.IsAsciiDigit) && tid.All(char.IsAsciiDigit) => name,
-            _ => null,
-        };
-    }
-
-    /// <summary>Replaces the hex addresses (<c>0100007F</c> or <c>0100007F:0016</c>) in the given columns of a /proc/net table.</summary>
-    private string HexColumns(string text, int[] columns, bool littleEndianWords)
-    {
-        var lines = text.Split('\n');
-        for (var l = 1 - (columns[0] == 0 ? 1 : 0); l < lines.Length; l++)
-        {
-            var fields = lines[l].Split(' ');
-            var index = -1;
-            for (var f = 0; f < fields.Length; f++)
-            {
-                if (fields[f].Length == 0)
-                {
-                    continue;
-                }
-
-                index++;
-                if (!columns.Contains(index))
-                {
-                    continue;
-                }
-
-                var colon = fields[f].IndexOf(':', StringComparison.Ordinal);
-                var hex = colon < 0 ? fields[f] : fields[f][..colon];
-                if (FromHex(hex, littleEndianWords) is { } address)
-                {
-                    fields[f] = ToHex(_pseudonyms.For(address), littleEndianWords, char.IsLower(hex.FirstOrDefault(char.IsAsciiLetter, 'A'))) + (colon < 0 ? "" : fields[f][colon..]);
-                }
-            }
-
-            lines[l] = string.Join(' ', fields);
-        }
-
-        return string.Join('\n', lines);
-    }
-
-    private static IPAddress? FromHex(string hex, bool littleEndianWords)
-    {
-        if (hex.Length is not (8 or 32) || !hex.All(char.IsAsciiHexDigit))
-        {
-            return null;
-        }
-
-        var bytes = Convert.FromHexString(hex);
-        if (littleEndianWords)
-        {
-            for (var w = 0; w < bytes.Length; w += 4)
-            {
-                Array.Reverse(bytes, w, 4);
-            }
-        }
-
-        return new IPAddress(bytes);
-    }
-
-    private static string ToHex(IPAddress address, bool littleEndianWords, bool lower)
-    {
-        var bytes = address.GetAddressBytes();
-        if (littleEndianWords)
-        {
-            for (var w = 0; w < bytes.Length; w += 4)
-            {
-                Array.Reverse(bytes, w, 4);
-            }
-        }
-
-        var hex = Convert.ToHexString(bytes);
-        return lower ? hex.ToLowerInvariant() : hex;
     }
 
     /// <summary>The text rules, token by token (a token is a run of letters, digits and <c>._:-</c>).</summary>

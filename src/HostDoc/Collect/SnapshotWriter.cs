@@ -21,6 +21,8 @@ public sealed record SnapshotFacts(string? Host, string? Kernel, string? BootId,
 /// </summary>
 public static class SnapshotWriter
 {
+    private const UnixFileMode FileMode0644 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
     /// <summary>Writes the archive to <paramref name="output"/>; returns the manifest's bytes.</summary>
     public static byte[] Write(Stream output, CapturedTree tree, SnapshotFacts facts, CollectOptions options, DateTimeOffset collected)
     {
@@ -29,19 +31,20 @@ public static class SnapshotWriter
         using var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true);
         tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, SnapshotManifest.EntryName)
         {
-            DataStream = new MemoryStream(manifest), ModificationTime = collected, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+            DataStream = new MemoryStream(manifest), ModificationTime = collected, Mode = FileMode0644,
         });
         tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, SnapshotArchive.ListingsEntry.TrimStart('/'))
         {
-            DataStream = new MemoryStream(Listings(tree)), ModificationTime = collected, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+            DataStream = new MemoryStream(Listings(tree)), ModificationTime = collected, Mode = FileMode0644,
         });
-        foreach (var (path, entry) in Ordered(tree).Where(e => e.Entry is not CapturedEntry.Listed))
+        // Entry order carries nothing: the listing order a snapshot reproduces is in hostdoc/listings.
+        foreach (var (path, entry) in tree.Entries.Where(e => e.Value is not CapturedEntry.Listed).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             tar.WriteEntry(entry switch
             {
                 CapturedEntry.File file => new PaxTarEntry(TarEntryType.RegularFile, path)
                 {
-                    DataStream = new MemoryStream(file.Bytes), ModificationTime = file.Modified, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                    DataStream = new MemoryStream(file.Bytes), ModificationTime = file.Modified, Mode = FileMode0644,
                 },
                 CapturedEntry.Link link => new PaxTarEntry(TarEntryType.SymbolicLink, path) { LinkName = link.Target, ModificationTime = collected },
                 _ => new PaxTarEntry(TarEntryType.Directory, path + "/") { ModificationTime = collected, Mode = (UnixFileMode)0x1ed },   // 0755
@@ -70,55 +73,6 @@ public static class SnapshotWriter
         }
 
         return System.Text.Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    /// <summary>Every entry, each directory's children in the host's listing order (names it did not list after, by name).</summary>
-    private static IEnumerable<(string Path, CapturedEntry Entry)> Ordered(CapturedTree tree)
-    {
-        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (directory, names) in tree.Listings)
-        {
-            for (var i = 0; i < names.Count; i++)
-            {
-                rank.TryAdd(directory.Length == 0 ? names[i] : directory + "/" + names[i], i);
-            }
-        }
-
-        var keys = tree.Entries.Keys.Select(p => (Path: p, Key: SortKey(p, rank))).ToList();
-        keys.Sort((a, b) => Compare(a.Key, b.Key));
-        return keys.Select(k => (k.Path, tree.Entries[k.Path]));
-    }
-
-    private static (int Rank, string Name)[] SortKey(string path, Dictionary<string, int> rank)
-    {
-        var parts = path.Split('/');
-        var key = new (int, string)[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var prefix = string.Join('/', parts, 0, i + 1);
-            key[i] = (rank.TryGetValue(prefix, out var r) ? r : int.MaxValue, parts[i]);
-        }
-
-        return key;
-    }
-
-    private static int Compare((int Rank, string Name)[] a, (int Rank, string Name)[] b)
-    {
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            var c = a[i].Rank.CompareTo(b[i].Rank);
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(a[i].Name, b[i].Name);
-            }
-
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return a.Length.CompareTo(b.Length);
     }
 
     private static byte[] Manifest(CapturedTree tree, SnapshotFacts facts, CollectOptions options, DateTimeOffset collected)

@@ -79,8 +79,7 @@ public sealed class DirectoryFiles(string directory, bool isLive) : HostFiles
 
     /// <inheritdoc />
     public override int? PageSize(HostRoot root) =>
-        isLive ? Environment.SystemPageSize
-            : root.ReadNumber("/hostdoc/page_size") is { } size and > 0 and <= int.MaxValue ? (int)size : null;
+        isLive ? Environment.SystemPageSize : TreePageSize(root);
 
     /// <inheritdoc />
     public override IStatvfs Statvfs(HostRoot root, TimeSpan timeout) => isLive ? new LiveStatvfs(timeout) : TreeStatvfs.Read(root);

@@ -38,6 +38,10 @@ public abstract class HostFiles
     /// <summary>statvfs answers for this root.</summary>
     public abstract IStatvfs Statvfs(HostRoot root, TimeSpan timeout);
 
+    /// <summary>What a captured tree or snapshot carries in <c>hostdoc/page_size</c>, or null.</summary>
+    protected static int? TreePageSize(HostRoot root) =>
+        root.ReadNumber("/hostdoc/page_size") is { } size and > 0 and <= int.MaxValue ? (int)size : null;
+
     /// <summary>The path on this machine's file system that holds <paramref name="kernelPath"/>, or null when the root is not a directory.</summary>
     public virtual string? DiskPath(string kernelPath) => null;
 }

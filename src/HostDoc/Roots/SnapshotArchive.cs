@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.Globalization;
-using System.IO.Compression;
 
 namespace HostDoc.Roots;
 
@@ -69,7 +68,7 @@ public static class SnapshotArchive
         long offset = 0;
         try
         {
-            using var input = Decompressed(stream);
+            using var input = KernelLog.Reading.LogFiles.Decompressed(stream);
             using var reader = new TarReader(input);
             while (reader.GetNextEntry(copyData: false) is { } entry)
             {
@@ -201,13 +200,5 @@ public static class SnapshotArchive
 
             child = parent;
         }
-    }
-
-    private static Stream Decompressed(Stream stream)
-    {
-        var magic = new byte[2];
-        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        var whole = new KernelLog.Reading.PrefixedStream(magic[..read], stream);
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(whole, CompressionMode.Decompress) : whole;
     }
 }

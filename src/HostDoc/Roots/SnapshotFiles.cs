@@ -69,7 +69,7 @@ public sealed class SnapshotFiles : HostFiles
 
     /// <inheritdoc />
     public override int? PageSize(HostRoot root) =>
-        root.ReadNumber("/hostdoc/page_size") is { } size and > 0 and <= int.MaxValue ? (int)size : null;
+        TreePageSize(root);
 
     /// <inheritdoc />
     public override IStatvfs Statvfs(HostRoot root, TimeSpan timeout) => TreeStatvfs.Read(root);
