@@ -76,6 +76,7 @@ internal static class Program
         MemInvocation mem => MemCommand.Run(context, mem),
         DfInvocation df => DfCommand.Run(context, df),
         TmpfsResizeInvocation resize => TmpfsResizeCommand.Run(context, resize),
+        ExplainInvocation explain => ExplainCommand.Run(context, explain),
         StuckInvocation stuck => StuckCommand.Run(context, stuck),
         LogsInvocation logs => LogsCommand.Run(context, logs),
         ServeInvocation serve => ServeCommand.Run(context, serve),

@@ -108,6 +108,7 @@ internal sealed partial class CommandLineParser(CheckCatalog catalog)
             "mem" => ParseMem(global, rest),
             "df" => ParseDf(global, rest),
             "tmpfs-resize" => ParseTmpfsResize(global, rest),
+            "explain" => ParseExplain(global, rest),
             "stuck" => ParseStuck(global, rest),
             "logs" => ParseLogs(global, rest),
             "serve" => ParseServe(global, rest),

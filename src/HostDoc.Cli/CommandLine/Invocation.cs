@@ -45,6 +45,9 @@ internal sealed record MemInvocation(GlobalOptions Global, FreeUnit Unit) : Invo
 
 internal sealed record DfInvocation(GlobalOptions Global, bool All, bool Bytes) : Invocation(Global);
 
+/// <summary><c>hostdoc explain TOPIC</c>: an errno (name or number), <c>rsync</c>, <c>affinity</c> or <c>--list</c>; Path is the call's path (for rsync: the exit code).</summary>
+internal sealed record ExplainInvocation(GlobalOptions Global, string Topic, string? Syscall, int? Pid, string? Size, string? Path, IReadOnlyList<string> Messages) : Invocation(Global);
+
 internal sealed record TmpfsResizeInvocation(GlobalOptions Global, string MountPoint, string Size, ulong? Inodes) : Invocation(Global);
 
 /// <summary><c>hostdoc logs [FILE…]</c>: files (or - for stdin) to read, none for the host's own log.</summary>

@@ -49,7 +49,17 @@ internal static class AffinityCommand
             }
         }
 
+        GuestNote(context);
         return failures == 0 ? ExitCodes.Ok : ExitCodes.SourceProblem;
+    }
+
+    /// <summary>On a virtual machine, says that the CPUs shown are vCPUs (the notebook's busy loop pinned in a guest).</summary>
+    private static void GuestNote(CliContext context)
+    {
+        if (HostDoc.Sys.Hypervisor.VirtualMachine.Detect(context.Host.Root) is { } vm)
+        {
+            context.Out.Write($"note: {vm.CpuNote} (hostdoc explain affinity)\n");
+        }
     }
 
     private static void Show(CliContext context, ProcessAffinity process)
@@ -59,5 +69,7 @@ internal static class AffinityCommand
         {
             context.Out.Write($"  {thread.Tid,7} {thread.Name,-16} CPUs {thread.Cpus?.ToString() ?? "?",-12} memory nodes {thread.Mems?.ToString() ?? "?"}\n");
         }
+
+        GuestNote(context);
     }
 }

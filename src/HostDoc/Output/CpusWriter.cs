@@ -33,6 +33,14 @@ public static class CpusWriter
             .Where(f => f is "nosmp" or "noapic" or "nolapic" || f.Split('=')[0] is "tsc" or "clocksource" or "maxcpus" or "isolcpus" or "nohz_full" or "irqaffinity" or "nr_cpus")
             .ToArray();
         writer.Write($"boot options affecting CPUs: {(flags.Length == 0 ? "none" : string.Join(' ', flags))}\n");
+        if (Sys.Hypervisor.VirtualMachine.Detect(root) is { } vm)
+        {
+            writer.Write($"\n{style.Bold("virtual machine")}: {vm.CpuNote}\n");
+            foreach (var e in vm.Evidence)
+            {
+                writer.Write($"  {e.Label}: {e.Value} ({e.Source})\n");
+            }
+        }
     }
 
     /// <summary>Writes each cpuset hierarchy as a tree (optionally only the subtree at <paramref name="path"/>).</summary>

@@ -54,7 +54,7 @@ public static class WaitTargetResolver
         var wanted = Types(task);
         foreach (var (path, how) in files.OpenFiles.Select(p => ((string?)p, $"open file {p}")).Append((files.Cwd, "working directory " + files.Cwd)))
         {
-            if (path is not null && MountOf(path, view) is { } mount && Concerns(mount, wanted))
+            if (path is not null && MountLookup.Holding(view, path) is { } mount && Concerns(mount, wanted))
             {
                 return Target(mount, topology, how);
             }
@@ -113,23 +113,6 @@ public static class WaitTargetResolver
         wanted is null
             ? !mount.Device.IsAnonymous && !FilesystemKinds.IsPseudo(mount.FsType)
             : wanted.Contains(mount.FsType) || (wanted.Contains("fuse") && mount.FsType.StartsWith("fuse.", StringComparison.Ordinal));
-
-    /// <summary>The mount holding <paramref name="path"/>: the longest mount point that is a prefix, the last mounted of equals.</summary>
-    private static MountinfoEntry? MountOf(string path, IReadOnlyList<MountinfoEntry> mounts)
-    {
-        MountinfoEntry? best = null;
-        foreach (var m in mounts)
-        {
-            var point = m.MountPoint;
-            var inside = point == "/" || path == point || (path.StartsWith(point, StringComparison.Ordinal) && path.Length > point.Length && path[point.Length] == '/');
-            if (inside && (best is null || point.Length >= best.MountPoint.Length))
-            {
-                best = m;
-            }
-        }
-
-        return best;
-    }
 
     private static WaitTarget Target(MountinfoEntry mount, BlockTopology topology, string how)
     {

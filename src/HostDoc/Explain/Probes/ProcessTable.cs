@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace HostDoc.Explain.Probes;
+
+/// <summary>The processes of a host as the probes walk them: every numeric directory of /proc, with its command name and effective uid.</summary>
+internal static class ProcessTable
+{
+    /// <summary>The pids in /proc, hostdoc's own left out on a live host.</summary>
+    public static IEnumerable<int> Pids(HostRoot root)
+    {
+        var self = root.IsLive ? Environment.ProcessId : -1;
+        foreach (var name in root.ListDirectory("/proc"))
+        {
+            if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != self)
+            {
+                yield return pid;
+            }
+        }
+    }
+
+    /// <summary>"comm (PID)".</summary>
+    public static string Name(HostRoot root, int pid) => $"{root.ReadValue($"/proc/{pid}/comm") ?? "?"} ({pid})";
+
+    /// <summary>The effective uid of <paramref name="pid"/> (the second Uid: field of /proc/PID/status), or null.</summary>
+    public static uint? EffectiveUid(HostRoot root, int pid)
+    {
+        var status = root.ReadText($"/proc/{pid}/status", 64 * 1024).Value;
+        foreach (var line in (status ?? "").AsSpan().EnumerateLines())
+        {
+            if (line.StartsWith("Uid:"))
+            {
+                var fields = line[4..].ToString().Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries);
+                return fields.Length > 1 && uint.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var uid) ? uid : null;
+            }
+        }
+
+        return null;
+    }
+}
