@@ -47,7 +47,7 @@ internal static class ExplainCommand
         {
             if (!int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || knowledge.Find(RsyncExplanation.Topic, $"rsync-{c}", "*") is null)
             {
-                context.Error.Write($"hostdoc explain rsync: \"{given}\" is not one of rsync's exit codes (0-6, 10-16, 19-25, 30, 35, 124-127)\n");
+                context.Error.Write($"hostdoc explain rsync: \"{given}\" is not one of rsync's exit codes (0-5, 10-16, 19-25, 30, 35, 124-127)\n");
                 return ExitCodes.Usage;
             }
 

@@ -26,9 +26,10 @@ public sealed record RsyncExplanation(int? Code, KnowledgeEntry? Entry, IReadOnl
             ?? exits.FirstOrDefault(l => l.Code != 12)?.Code
             ?? (lines.Any(l => l.Kind == RsyncLineKind.IoTimeout) ? 30 : exits.FirstOrDefault()?.Code);
         var reading = new List<string>();
+        var timedOut = exits.FirstOrDefault(l => l.Code == 30)?.Role;
         foreach (var line in lines)
         {
-            if (Read(line, cause) is { } sentence)
+            if (Read(line.Kind == RsyncLineKind.IoTimeout && line.Role is null ? line with { Role = timedOut } : line, cause) is { } sentence)
             {
                 reading.Add(sentence);
             }

@@ -83,9 +83,16 @@ public static class ExplainWriter
     {
         foreach (var group in knowledge.All().GroupBy(e => e.Key))
         {
+            var first = group.First();
+            if (first.Topic.StartsWith("rsync", StringComparison.Ordinal) || first.Topic.StartsWith("guest", StringComparison.Ordinal))
+            {
+                writer.Write($"{(first.Key.StartsWith("rsync-", StringComparison.Ordinal) ? "rsync " + first.Key[6..] : "affinity"),-14} {first.Summary}\n");
+                continue;
+            }
+
             var calls = string.Join(", ", group.Select(e => e.Call == "*" ? "any call" : e.Call));
             var code = errnos.Find(group.Key);
-            writer.Write($"{group.Key,-10} {(code is null ? "" : $"{code.Number,3} ")}{calls}: {group.First().Summary}\n");
+            writer.Write($"{group.Key,-7}{(code is null ? "" : $"{code.Number,3}"),3}    for {calls}: {first.Summary}\n");
         }
     }
 

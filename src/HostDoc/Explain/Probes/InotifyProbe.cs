@@ -19,8 +19,9 @@ public sealed class InotifyProbe : IProbe
     public IReadOnlyList<ProbeResult> Run(HostModel host, ExplainRequest request)
     {
         var root = host.Root;
-        var maxWatches = root.ReadNumber(WatchesPath);
-        var maxInstances = root.ReadNumber(InstancesPath);
+        // Since 5.11 the limits are per user namespace (ucounts): /proc/sys/user/max_inotify_* is this namespace's, and the lower one binds.
+        var maxWatches = Lower(root.ReadNumber(WatchesPath), root.ReadNumber("/proc/sys/user/max_inotify_watches"));
+        var maxInstances = Lower(root.ReadNumber(InstancesPath), root.ReadNumber("/proc/sys/user/max_inotify_instances"));
         if (maxWatches is null || maxInstances is null)
         {
             return [new(Name, ProbeVerdict.Unknown, $"{WatchesPath} or {InstancesPath} is not readable", [])];
@@ -47,8 +48,8 @@ public sealed class InotifyProbe : IProbe
         var used = users.Count == 0 ? 0 : instancesAsked ? top.Value.Instances : top.Value.Watches;
         var evidence = new List<Evidence>
         {
-            new("max_user_watches", maxWatches.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), WatchesPath),
-            new("max_user_instances", maxInstances.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), InstancesPath),
+            new("max_user_watches", maxWatches.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), WatchesPath + ", /proc/sys/user/max_inotify_watches"),
+            new("max_user_instances", maxInstances.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), InstancesPath + ", /proc/sys/user/max_inotify_instances"),
         };
         evidence.AddRange(users.OrderByDescending(u => u.Value.Watches).Take(5).Select(u => new Evidence(
             $"uid {u.Key}", $"{u.Value.Watches} watches in {u.Value.Instances} instances; most: {string.Join(", ", u.Value.Holders.OrderByDescending(h => h.Watches).Take(3).Select(h => $"{h.Process} {h.Watches}"))}",
@@ -65,6 +66,8 @@ public sealed class InotifyProbe : IProbe
                 : $"the most inotify {what} of one user is {used} (uid {top.Key}), below the limit of {limit}", evidence),
         ];
     }
+
+    private static ulong? Lower(ulong? a, ulong? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
 
     /// <summary>The watches and inotify instances of one process.</summary>
     private static (long Watches, int Instances) Count(HostRoot root, int pid)

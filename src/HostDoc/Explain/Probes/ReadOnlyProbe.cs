@@ -28,10 +28,11 @@ public sealed class ReadOnlyProbe : IProbe
             new("superblock options", string.Join(',', mount.SuperOptions), "/proc/self/mountinfo"),
         };
         var mountRo = mount.MountOptions.Contains("ro");
-        var superRo = mount.SuperOptions.Contains("ro");
-        var device = mount.Source.StartsWith("/dev/", StringComparison.Ordinal) ? mount.Source[5..] : null;
+        var superRo = mount.SuperOptions.Contains("ro") || mount.SuperOptions.Contains("emergency_ro");   // 6.18: emergency_ro, not ro
+        var names = new[] { mount.Source.StartsWith("/dev/", StringComparison.Ordinal) ? mount.Source[5..] : null, Collect.KernelPath.Name(host.Root.ReadLink($"/sys/dev/block/{mount.Device}") ?? "") }
+            .Where(n => n is { Length: > 0 }).ToArray();
         var incidents = host.KernelLog.Incidents
-            .Where(i => device is not null && (i.Subject.Contains(device, StringComparison.Ordinal) || i.Chain.Contains(device)))
+            .Where(i => i.Subject == mount.MountPoint || names.Any(n => i.Subject.Contains(n!, StringComparison.Ordinal) || i.Chain.Contains(n!)))
             .Take(3).ToArray();
         evidence.AddRange(incidents.Select(i => new Evidence("kernel log", $"{i.Id}: {i.Summary}")));
         if (!mountRo && !superRo)

@@ -57,7 +57,7 @@ public sealed class SpaceProbe : IProbe
         if (noInodes)
         {
             results.Add(new(Name, ProbeVerdict.Holds,
-                $"{where} has no free inodes ({s.Files} in all{(tmpfs ? ", its nr_inodes=" : "")}): creating a file fails with ENOSPC although {Quantity.Bytes(s.BlocksAvailable * s.FragmentSize)} of blocks are free", evidence));
+                $"{where} has no free inodes ({s.Files} in all{(tmpfs ? ", the tmpfs's nr_inodes=" : "")}): creating a file fails with ENOSPC although {Quantity.Bytes(s.BlocksAvailable * s.FragmentSize)} of blocks are free", evidence));
         }
 
         if (results.Count == 0)

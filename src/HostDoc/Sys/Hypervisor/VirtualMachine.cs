@@ -40,10 +40,12 @@ public sealed record VirtualMachine(string Hypervisor, IReadOnlyList<Evidence> E
             }
         }
 
-        var clock = root.ReadValue("/sys/devices/system/clocksource/clocksource0/current_clocksource");
-        if (clock is "kvm-clock" or "xen" or "hyperv_clocksource_tsc_page" or "hyperv_clocksource_msr")
+        const string Clocks = "/sys/devices/system/clocksource/clocksource0/available_clocksource";
+        var clock = (root.ReadValue(Clocks) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(c => c is "kvm-clock" or "xen" or "hyperv_clocksource_tsc_page" or "hyperv_clocksource_msr");
+        if (clock is not null)
         {
-            evidence.Add(new("clocksource", clock, "/sys/devices/system/clocksource/clocksource0/current_clocksource"));
+            evidence.Add(new("paravirtual clocksource", clock, Clocks));
             name ??= clock == "kvm-clock" ? "KVM" : clock == "xen" ? "Xen" : "Hyper-V";
         }
 
