@@ -45,7 +45,7 @@ public sealed class KernelLogCheck : ICheck
     public IReadOnlyList<string> FindingIds { get; } =
     [
         "log.quiet", "log.disk-media-error", "log.ata-link-error", "log.scsi-error", "log.block-io-error", "log.fs-error", "log.lost-write",
-        "log.hung-task", "log.oom-kill", "log.syn-flood", "log.conntrack-full", "log.clock-unstable", "log.smp-disabled", "log.lockup",
+        "log.hung-task", "log.oom-kill", "log.syn-flood", "log.rsync-failed", "log.conntrack-full", "log.clock-unstable", "log.smp-disabled", "log.lockup",
         "log.rcu-stall", "log.hardware-error", "log.lines-lost", "log.rebooted", "log.previous-boot",
         "log.kernel-oops", "log.kernel-panic", "log.netdev-leak", "log.nfs-not-responding", "log.raid-degraded", "log.path-failed",
         "log.nvme-controller-error", "log.usb-error", "log.mmc-error", "log.event",

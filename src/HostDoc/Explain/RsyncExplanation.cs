@@ -53,7 +53,7 @@ public sealed record RsyncExplanation(int? Code, KnowledgeEntry? Entry, IReadOnl
     private static string? Read(RsyncLine line, int? cause) => line.Kind switch
     {
         RsyncLineKind.IoTimeout when line.Seconds is { } s =>
-            $"{line.Role ?? "this side"} saw neither a read nor a write for {s} s and gave up: its --timeout (or the daemon's timeout =) was at most {s} s and more than {Math.Max(0, s - SelectTimeout)} s; the side that stopped talking is the other one",
+            $"{line.Role ?? "this side"} saw neither a read nor a write for {s} s and gave up: its --timeout (or the daemon's timeout =) was at most {s} s{(s > SelectTimeout ? $" and more than {s - SelectTimeout} s" : "")}; the side that stopped talking is the other one",
         RsyncLineKind.ConnectionClosed =>
             $"the {line.Role ?? "process"} saw the connection end after {line.Bytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "some"} bytes: {(cause is not (null or 12) ? $"an effect of the exit with code {cause}, not a cause of its own" : "the other side went away")}",
         RsyncLineKind.Exit when line.Code == 12 && cause is not (null or 12) =>
@@ -61,7 +61,7 @@ public sealed record RsyncExplanation(int? Code, KnowledgeEntry? Entry, IReadOnl
         RsyncLineKind.Exit when line.Code is { } c =>
             $"the {line.Role ?? "process"}{(line.Version is { } v ? $" (rsync {v})" : "")} exited with {c}{(line.Where is { } w ? $" at {w}" : "")}",
         RsyncLineKind.Message when line.Errno is { } e =>
-            $"a file operation failed with errno {e}: hostdoc explain {e} PATH says what it means on the path",
+            $"a file operation failed with errno {e}{(ErrnoTable.Embedded().Find(e.ToString(CultureInfo.InvariantCulture)) is { } name ? $" ({name.Name})" : "")}: hostdoc explain {e} PATH says what it means on the path",
         _ => null,
     };
 }

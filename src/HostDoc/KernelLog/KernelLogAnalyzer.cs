@@ -162,7 +162,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
             return false;
         }
 
-        if (!envelope.IsKernel || envelope.Messages.Count == 0)
+        if ((!envelope.IsKernel && !RsyncRecognizer.Wrote(envelope.Program)) || envelope.Messages.Count == 0)
         {
             return WantsNextLine;
         }
@@ -180,7 +180,7 @@ public sealed class KernelLogAnalyzer : ILogLineSink
 
         foreach (var message in envelope.Messages)
         {
-            lane.Dispatch(new LogLine(source, lineNumber, time, envelope.Level, envelope.Host, message, raw), before);
+            lane.Dispatch(new LogLine(source, lineNumber, time, envelope.Level, envelope.Host, message, raw, envelope.Program), before);
         }
 
         return WantsNextLine;

@@ -14,19 +14,21 @@ internal sealed class LogLane
 {
     private readonly ScsiRecognizer scsi;
     private readonly ILineRecognizer[] others;
+    private readonly RsyncRecognizer rsync;
 
     public LogLane(AscAscqTable table, string? host, int year, int month)
     {
         Host = host;
         scsi = new ScsiRecognizer(table);
         others = Others();
+        rsync = others.OfType<RsyncRecognizer>().First();
         Clock = new LogClock(year, month);
     }
 
     /// <summary>The recognizers after SCSI, in the order they are offered a line (NVMe before the block layer: its lines name nvme0n1 too).</summary>
     public static ILineRecognizer[] Others() =>
         [new LibataRecognizer(), new NvmeRecognizer(), new BlockRecognizer(), new FilesystemRecognizer(), new RaidRecognizer(), new KernelFaultRecognizer(),
-         new NetworkRecognizer(), new HardwareRecognizer(), new BusRecognizer(), new SystemRecognizer()];
+         new NetworkRecognizer(), new HardwareRecognizer(), new BusRecognizer(), new SystemRecognizer(), new RsyncRecognizer()];
 
     /// <summary>The host name of the lane's lines; null for a log without host names (dmesg, kmsg, journalctl short).</summary>
     public string? Host { get; }
@@ -47,6 +49,12 @@ internal sealed class LogLane
     /// <summary>Offers a line to the recognizers, SCSI first (its reports span lines).</summary>
     public void Dispatch(LogLine line, LogLine? previous)
     {
+        if (line.Program is not null)
+        {
+            rsync.Recognize(line, previous, Incidents);   // another program's line (rsync's): only its own recognizer
+            return;
+        }
+
         if (scsi.Recognize(line, previous, Incidents))
         {
             return;

@@ -24,6 +24,8 @@ public sealed class IncidentBuilder : IEventSink
     private LoopWriteError? pendingLoop;
     private (AtaCommandError Error, IncidentDraft Draft)? lastAta;
     private string? lastFilesystemDevice;
+    private RsyncDraft? lastRsync;
+    private HostDoc.Explain.KnowledgeBase? knowledge;
 
     /// <summary>Boot banners seen.</summary>
     public int Boots { get; private set; }
@@ -71,6 +73,9 @@ public sealed class IncidentBuilder : IEventSink
                 break;
             case SystemEvent s:
                 TakeSystem(s);
+                break;
+            case RsyncEvent r:
+                TakeRsync(r);
                 break;
             default:
                 break;
@@ -187,6 +192,18 @@ public sealed class IncidentBuilder : IEventSink
         draft?.Take(n);
         lastDisk = draft ?? lastDisk;
         lastAta = null;
+    }
+
+    /// <summary>rsync's lines of one transfer come together: a line within <see cref="RsyncDraft.Together"/> s of the last joins its transfer.</summary>
+    private void TakeRsync(RsyncEvent r)
+    {
+        if (lastRsync is null || !lastRsync.Adjacent(r.Line, RsyncDraft.Together))
+        {
+            knowledge ??= new HostDoc.Explain.KnowledgeBase();
+            lastRsync = Draft($"rsync:{r.Line.Source}:{r.Line.LineNumber}", () => new RsyncDraft(r.Line, knowledge));
+        }
+
+        lastRsync?.Take(r);
     }
 
     private void TakeSystem(SystemEvent s)

@@ -16,6 +16,7 @@ namespace HostDoc.KernelLog.Reading;
 /// <param name="Messages">The message text(s); more than one when the line was torn.</param>
 /// <param name="BootId">The journal's boot id (<c>-o json</c>), or null.</param>
 /// <param name="Offset">The UTC offset of <paramref name="Wall"/> when the line gave one, or null.</param>
+/// <param name="Program">The syslog tag of a line another program wrote (<c>rsyncd[4242]</c>), or null.</param>
 public sealed record LogEnvelope(
     DateTime? Wall, bool YearKnown, double? Uptime, int Level, string? Host, bool IsKernel,
-    LogMarker Marker, IReadOnlyList<string> Messages, string? BootId = null, TimeSpan? Offset = null);
+    LogMarker Marker, IReadOnlyList<string> Messages, string? BootId = null, TimeSpan? Offset = null, string? Program = null);

@@ -69,7 +69,7 @@ public static class LogEnvelopeParser
             var header = ReadSyslogHeader(ref s, ref level);
             if (header.Tagged && !header.IsKernel)
             {
-                return new LogEnvelope(wall, yearKnown, null, level, header.Host, false, LogMarker.None, [s.Trim().ToString()], Offset: offset);
+                return new LogEnvelope(wall, yearKnown, null, level, header.Host, false, LogMarker.None, [s.Trim().ToString()], Offset: offset, Program: header.Tag);
             }
 
             return Inner(s, wall, yearKnown, level, header.Host, offset: offset);
@@ -192,7 +192,7 @@ public static class LogEnvelopeParser
         return end > 0 && ClockText.TryCtime(s[..end], out time);
     }
 
-    private readonly record struct SyslogHeader(string? Host, bool Tagged, bool IsKernel);
+    private readonly record struct SyslogHeader(string? Host, bool Tagged, bool IsKernel, string? Tag = null);
 
     private static SyslogHeader ReadSyslogHeader(ref ReadOnlySpan<char> s, ref int level)
     {
@@ -213,7 +213,7 @@ public static class LogEnvelopeParser
                 var name = bracket > 0 ? tag[..bracket] : tag;
                 s = space < 0 ? [] : s[(space + 1)..];
                 // multipathd's path verdicts ("mpatha: remaining active paths: 0") are the other half of dm-multipath's kernel lines.
-                return new SyslogHeader(host, true, name.SequenceEqual("kernel") || name.SequenceEqual("multipathd"));
+                return new SyslogHeader(host, true, name.SequenceEqual("kernel") || name.SequenceEqual("multipathd"), tag.ToString());
             }
 
             if (TryLevelWord(word, out var wordLevel))
