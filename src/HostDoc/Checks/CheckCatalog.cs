@@ -4,7 +4,7 @@ namespace HostDoc.Checks;
 public sealed class CheckCatalog
 {
     /// <summary>Creates the catalog of all built-in checks, in report order.</summary>
-    public CheckCatalog() => All = [new MemoryCheck(), new WritebackCheck(), new DiskCheck(), new StuckCheck(), new IoCheck(), new RaidCheck(), new IrqCheck(), new CpusCheck(), new NetCheck(), new KernelLogCheck()];
+    public CheckCatalog() => All = [new MemoryCheck(), new WritebackCheck(), new DiskCheck(), new StuckCheck(), new IoCheck(), new RaidCheck(), new IrqCheck(), new CpusCheck(), new NetCheck(), new EnvCheck(), new KernelLogCheck()];
 
     /// <summary>All checks, in the order a report runs them.</summary>
     public IReadOnlyList<ICheck> All { get; }

@@ -1,3 +1,4 @@
+using HostDoc.Proc;
 using HostDoc.Findings;
 using HostDoc.Storage;
 using HostDoc.Tasks;

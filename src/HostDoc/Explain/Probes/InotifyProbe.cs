@@ -1,3 +1,4 @@
+using HostDoc.Proc;
 using HostDoc.Findings;
 
 namespace HostDoc.Explain.Probes;

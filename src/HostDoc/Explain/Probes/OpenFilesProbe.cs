@@ -1,3 +1,4 @@
+using HostDoc.Proc;
 using System.Globalization;
 using HostDoc.Findings;
 

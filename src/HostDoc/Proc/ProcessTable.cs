@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace HostDoc.Explain.Probes;
+namespace HostDoc.Proc;
 
-/// <summary>The processes of a host as the probes walk them: every numeric directory of /proc, with its command name and effective uid.</summary>
+/// <summary>The processes of a host as explain and the environment findings walk them: every numeric directory of /proc, with its command name and effective uid.</summary>
 internal static class ProcessTable
 {
     /// <summary>The pids in /proc, hostdoc's own left out on a live host.</summary>
@@ -35,5 +35,17 @@ internal static class ProcessTable
         }
 
         return null;
+    }
+
+    /// <summary>The pids whose command name (/proc/PID/comm) is one of <paramref name="names"/>.</summary>
+    public static IEnumerable<(int Pid, string Comm)> Named(HostRoot root, params string[] names)
+    {
+        foreach (var pid in Pids(root))
+        {
+            if (root.ReadValue($"/proc/{pid}/comm") is { } comm && Array.IndexOf(names, comm) >= 0)
+            {
+                yield return (pid, comm);
+            }
+        }
     }
 }
