@@ -1,6 +1,9 @@
 using System.Text;
 using HostDoc.Checks.CheckDisk;
 using HostDoc.Cpus;
+using HostDoc.Etc.Nss;
+using HostDoc.Etc.WebServers;
+using HostDoc.Explain;
 using HostDoc.Findings;
 using HostDoc.KernelLog;
 using HostDoc.KernelLog.Decoders;
@@ -27,6 +30,7 @@ public sealed class FuzzTargets
 {
     // Loaded on first use: under AFL++ no instrumented hostdoc code may run before the harness loop has mapped the coverage map.
     private readonly Lazy<AscAscqTable> senseTable = new(AscAscqTable.Load);
+    private readonly Lazy<Explain.KnowledgeBase> knowledge = new(() => new Explain.KnowledgeBase());
 
     /// <summary>The harnesses in the order <c>fuzz/run.sh</c> runs them.</summary>
     public IReadOnlyList<FuzzTarget> All => [
@@ -74,6 +78,12 @@ public sealed class FuzzTargets
         Text("sense-hex", "SenseData.TryParseHex: sense bytes as people paste them", text => _ = SenseData.TryParseHex(text.Split(' ', ','), out _, out _)),
         Text("ata-taskfile", "KernelLog/Decoders/AtaTaskfile.Find and its derived LBA, count and tag", AtaTaskfiles),
         new("scsi-result", "KernelLog/Decoders/ScsiResult over every 32-bit result", bytes => ScsiResult.Describe(bytes.Length >= 4 ? BitConverter.ToUInt32(bytes) : 0)),
+        Text("nginx-config", "Etc/WebServers/NginxConfig (tokens, blocks, sendfile and root inheritance)", text => Touch(NginxConfig.Roots("f", text).Count)),
+        Text("apache-config", "Etc/WebServers/ApacheConfig (sections, continuations, EnableSendfile by Directory/VirtualHost)", text => Touch(ApacheConfig.Roots("f", text).Count)),
+        Text("lighttpd-config", "Etc/WebServers/LighttpdConfig and the include globs' matcher", text => Touch(LighttpdConfig.Roots("f", text).Count + (Glob.Matches(text.Length > 8 ? text[..8] : text, text) ? 1 : 0))),
+        Text("group", "Etc/Nss/GroupEntry (group(5) lines, buffer sizes) and NscdConfig", text => Touch(GroupEntry.Parse(text, "g").Sum(g => g.BufferNeeded) + NscdConfig.Parse(text).PositiveTtl)),
+        Text("rsync-lines", "Explain/RsyncLine over each line and RsyncExplanation of them all (rsync's exit, timeout, closed-connection lines)", RsyncLines),
+        Text("knowledge", "Explain/KnowledgeParser (the .topic format)", text => Touch(KnowledgeParser.Parse("f", text, []).Count)),
         Text("web-config", "Serve/WebConfig/WebConfigFile and TlsServerConfig (exporter-toolkit's YAML; errors are WebConfigException or YamlException)", WebConfig),
         Text("textfile", "Metrics/TextExposition (the textfile collector's *.prom files)", text => Touch(Metrics.TextExposition.Parse(text).Families.Count)),
         new("snapshot", "Roots/SnapshotArchive and SnapshotFiles: tar/tar.gz index, names, links, limits; then a walk of what it holds", Snapshot),
@@ -82,6 +92,12 @@ public sealed class FuzzTargets
         Args("check-disk-args", "Checks/CheckDisk/CheckDiskParser (check_disk's own options)", args => CheckDiskParser.Parse(args, 10)),
         Args("decode", "hostdoc decode sense|ata|scsi-result, whole commands in-process", Decode),
     ];
+
+    private void RsyncLines(string text)
+    {
+        var lines = text.Split('\n').Select(RsyncLine.Parse).OfType<RsyncLine>().ToArray();
+        Touch(RsyncExplanation.Make(null, lines, knowledge.Value).Summary);
+    }
 
     /// <summary>An archive read as a snapshot (limits small, so a bomb stops early), then every directory listed, every file read, every link followed.</summary>
     private static void Snapshot(byte[] bytes)

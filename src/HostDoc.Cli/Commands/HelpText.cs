@@ -20,7 +20,7 @@ internal static class HelpText
           devices [--format text|json] [NAME]  block devices from port to mount (ata → scsi → sdX → parts → dm/md → mount); NAME shows one chain
           logs [FILE…] [--since T] [--until T] [--format text|json]
                                         kernel log incidents (dying disks, link errors, journal aborts, OOM kills, SYN floods,
-                                        lockups, clock trouble) from files (.gz, rotated sets, - for stdin) or this host's log
+                                        lockups, clock trouble; rsync transfers that failed) from files (.gz, rotated sets, - for stdin) or this host's log
           collect [-o FILE] [--redact] [--max-size SIZE] [--include-logs DURATION] [--timeout S]
                                         a snapshot of this host (.tar.gz: what every command reads, every process, the kernel log,
                                         log tails of the last DURATION, default 1d) to read elsewhere with --snapshot; --redact
@@ -29,6 +29,11 @@ internal static class HelpText
                                         Prometheus /metrics (node_exporter's names + hostdoc_finding…), an HTML report at /,
                                         /report.json, /healthz; default 127.0.0.1:9847, findings every 30 s (runs hostdoc-serve);
                                         TLS and basic auth from node_exporter's web config file
+          explain ERRNO [--syscall NAME] [--pid PID] [--size SIZE] [PATH]
+                                        what the error means for that call (the kernel function that decides), the usual causes,
+                                        and which holds here for PATH: EEXIST, ENOSPC, EBUSY, EROFS, EINVAL, EMFILE, ENFILE
+          explain rsync [CODE] [--message TEXT]…  rsync's exit codes and its own error lines (io timeout, code 30, 12)
+          explain affinity              CPU affinity inside a virtual machine; explain --list: every topic
           tmpfs-resize MOUNT SIZE       would mount -o remount,size=SIZE MOUNT succeed? why not, and what would
           stuck [--samples N] [--interval S]  tasks stuck in D state: kernel wait site, how long, why (default 5 samples, 0.5 s apart)
           iostat [--interval S] [--count N] [--since-boot] [--partitions] [--format text|json]
@@ -61,7 +66,7 @@ internal static class HelpText
           --version      print the version
 
         Exit codes: the commands that show things exit 0 when done, 1 when a source could not be read (or
-        affinity set could not change a thread), 2 on a usage error; tmpfs-resize exits 0 would succeed,
+        affinity set could not change a thread, or an explain probe could not decide), 2 on a usage error; tmpfs-resize exits 0 would succeed,
         1 would be refused, 2 usage or undecided; check exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
         (bad option, unreadable source, timeout).
         """;

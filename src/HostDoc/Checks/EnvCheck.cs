@@ -33,7 +33,7 @@ public sealed class EnvCheck : ICheck
     public bool CanBlock => true;   // getgrent_r through sss/ldap: bounded by GroupTimeout, but a watchdog is cheap insurance
 
     /// <inheritdoc />
-    public IReadOnlyList<string> FindingIds { get; } = ["fs.shared-folder-sendfile", "nss.group-too-large", "nss.nscd-group-cache", "fs.debugfs-mounted"];
+    public IReadOnlyList<string> FindingIds { get; } = ["fs.shared-folder-sendfile", "nss.group-too-large", "nss.nscd-group-cache", "fs.debugfs-mounted", "env.ok"];
 
     /// <inheritdoc />
     public CheckResult Run(HostModel host, CheckSettings settings)

@@ -97,7 +97,7 @@ internal static class EnvFindings
         new FindingData().Set("kind", "debugfs").Set("mount", mount.MountPoint).Fields);
 
     public static Finding Nothing() => new(
-        "fs.shared-folder-sendfile",
+        "env.ok",
         Severity.Ok,
         "environment",
         "no web server configuration, oversized group, nscd group cache or debugfs mount found",

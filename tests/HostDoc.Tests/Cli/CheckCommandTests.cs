@@ -37,8 +37,8 @@ public sealed class CheckCommandTests
     [InlineData("MEMORY UNKNOWN - -c \"2:1\" is not a threshold range: start is greater than end\n", "check", "memory", "-c", "2:1")]
     [InlineData("MEMORY UNKNOWN - -w needs a value\n", "check", "memory", "-w")]
     [InlineData("MEMORY UNKNOWN - unknown option --frobnicate for check memory (see hostdoc check memory --help)\n", "check", "memory", "--frobnicate", "1")]
-    [InlineData("DISKS UNKNOWN - no check named \"disks\" (checks: memory, writeback, disk, stuck, io, raid, irq, cpus, net, kernel-log)\n", "check", "disks")]
-    [InlineData("CHECK UNKNOWN - check needs a name: memory, writeback, disk, stuck, io, raid, irq, cpus, net, kernel-log\n", "check")]
+    [InlineData("DISKS UNKNOWN - no check named \"disks\" (checks: memory, writeback, disk, stuck, io, raid, irq, cpus, net, env, kernel-log)\n", "check", "disks")]
+    [InlineData("CHECK UNKNOWN - check needs a name: memory, writeback, disk, stuck, io, raid, irq, cpus, net, env, kernel-log\n", "check")]
     [InlineData("MEMORY UNKNOWN - --timeout takes a whole number of seconds above 0, not \"0\"\n", "check", "memory", "-t", "0")]
     [InlineData("MEMORY UNKNOWN - --root /nonexistent-hostdoc: no such directory\n", "--root", "/nonexistent-hostdoc", "check", "memory")]
     public void Usage_errors_in_check_exit_3_on_stdout(string expected, params string[] args)

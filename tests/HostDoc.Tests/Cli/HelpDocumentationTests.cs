@@ -29,7 +29,7 @@ public sealed class HelpDocumentationTests
     public void Help_lists_every_command_the_parser_takes()
     {
         var names = CommandHelp.Parse(Help).Select(c => c.Words[0]).Distinct().ToArray();
-        Assert.Equal(["report", "mem", "df", "devices", "logs", "collect", "serve", "tmpfs-resize", "stuck", "iostat", "net", "irq", "cpus", "cpuset", "affinity", "decode", "check", "help"], names);
+        Assert.Equal(["report", "mem", "df", "devices", "logs", "collect", "serve", "explain", "tmpfs-resize", "stuck", "iostat", "net", "irq", "cpus", "cpuset", "affinity", "decode", "check", "help"], names);
         foreach (var name in names.Where(n => n != "help"))
         {
             Assert.DoesNotContain("unknown command", CliRun.Of(name, "--no-such-option").Error, StringComparison.Ordinal);

@@ -45,7 +45,7 @@ public sealed class ReportCommandTests
 
     [Theory]
     [InlineData("hostdoc: --format takes text or json, not \"yaml\"\n", "report", "--format", "yaml")]
-    [InlineData("hostdoc: unknown command \"bogus\" (commands: report, mem, df, devices, logs, collect, serve, tmpfs-resize, stuck, iostat, net, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)\n", "bogus")]
+    [InlineData("hostdoc: unknown command \"bogus\" (commands: report, mem, df, devices, logs, collect, serve, explain, tmpfs-resize, stuck, iostat, net, irq, cpus, cpuset, affinity, decode, check; try hostdoc --help)\n", "bogus")]
     [InlineData("hostdoc: --root /nonexistent-hostdoc: no such directory\n", "--root", "/nonexistent-hostdoc", "report")]
     [InlineData("hostdoc: --color takes auto, always or never\n", "--color", "pink", "report")]
     public void Usage_errors_exit_2_on_stderr(string expected, params string[] args)

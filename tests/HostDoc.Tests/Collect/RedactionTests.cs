@@ -54,8 +54,8 @@ public sealed class RedactionTests
             sleep 0.5
             dotnet "$CLI" collect --redact -o {{output}} 2>&1
             echo "collected rc=$?"
-            umount /etc/passwd; umount "$home/home/zenobia"; rm -rf "$home"
-            kill %1 %2
+            kill %1 %2; wait || true
+            umount /etc/passwd; umount "$home/home/zenobia" || umount -l "$home/home/zenobia"; rm -rf "$home"
             EOS
             """;
         var (text, exitCode) = PrivateNamespace.Run(script);
