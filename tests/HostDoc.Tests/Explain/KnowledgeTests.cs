@@ -22,6 +22,8 @@ public sealed class KnowledgeTests
             Assert.All(entry.Probes, p => Assert.NotNull(ProbeCatalog.Find(p)));
         }
 
+        var embedded = typeof(KnowledgeBase).Assembly.GetManifestResourceNames().Where(n => n.EndsWith(".topic", StringComparison.Ordinal)).Select(n => n[..^6]).Order(StringComparer.Ordinal);
+        Assert.Equal(embedded, KnowledgeBase.Topics.Order(StringComparer.Ordinal));
         var errnos = ErrnoTable.Embedded();
         Assert.All(entries.Where(e => e.Topic.StartsWith("errno-", StringComparison.Ordinal)), e => Assert.NotNull(errnos.Find(e.Key)));
         Assert.All(ProbeCatalog.All, p => Assert.Contains(entries, e => e.Probes.Contains(p.Name)));
