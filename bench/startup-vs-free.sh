@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up to exit of the native `hostdoc check writeback` (and `check memory`) beside procps
+# Start-up to exit of the native `hostdoc check writeback` (and `check memory`, `explain EEXIST`) beside procps
 # `free` and the runtime's floor (bench/floor: a Native AOT program that reads /proc/meminfo), in one hyperfine run with the commands interleaved per round, as a ratio of medians.
 # Usage: bench/startup-vs-free.sh [RUNS]     (needs hyperfine: apt-get install hyperfine)
 set -euo pipefail
@@ -11,7 +11,7 @@ dotnet publish bench/floor -c Release -o artifacts/floor >/dev/null   # the runt
 bin=artifacts/publish/hostdoc
 out=$(mktemp --suffix=.json)
 hyperfine -N --warmup 50 --runs "$runs" --export-json "$out" \
-  "$bin check writeback" "$bin check memory" "free" "artifacts/floor/floor" >/dev/null 2>&1
+  "$bin check writeback" "$bin check memory" "$bin explain EEXIST" "free" "artifacts/floor/floor" >/dev/null 2>&1
 python3 - "$out" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
