@@ -35,9 +35,11 @@ public sealed class BusyMountProbe : IProbe
         var root = host.Root;
         var results = new List<ProbeResult>();
         var holders = 0;
+        var readable = 0;
         foreach (var pid in ProcessTable.Pids(root))
         {
             var files = TaskFiles.Read(root, new TaskId(pid, pid, 0));
+            readable += files.Cwd is null ? 0 : 1;
             var how = new List<string>();
             if (files.Cwd is { } cwd && FilesystemTable.IsUnder(cwd, path))
             {
@@ -85,7 +87,11 @@ public sealed class BusyMountProbe : IProbe
             }
         }
 
-        if (results.Count == 0)
+        if (results.Count == 0 && readable == 0)
+        {
+            results.Add(new(Name, ProbeVerdict.Unknown, "no process's working directory or descriptors are readable here (not root, or a tree or snapshot without them), so who holds it is unknown", []));
+        }
+        else if (results.Count == 0)
         {
             results.Add(new(Name, ProbeVerdict.RuledOut,
                 $"nothing holds {path} now: no process has its directory, root, an open or mapped file on it, and no mount, swap file or loop device is on it (a kernel user such as an NFS export or a holder in another mount namespace would not show here)",

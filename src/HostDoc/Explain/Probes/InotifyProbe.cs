@@ -29,8 +29,10 @@ public sealed class InotifyProbe : IProbe
         }
 
         var users = new Dictionary<uint, (long Watches, int Instances, List<(string Process, long Watches)> Holders)>();
+        var seen = 0;
         foreach (var pid in ProcessTable.Pids(root))
         {
+            seen += root.ListDirectory($"/proc/{pid}/fd").Count > 0 ? 1 : 0;
             var (watches, instances) = Count(root, pid);
             if (instances == 0 || ProcessTable.EffectiveUid(root, pid) is not { } uid)
             {
@@ -40,6 +42,11 @@ public sealed class InotifyProbe : IProbe
             var entry = users.GetValueOrDefault(uid, (0, 0, []));
             entry.Holders.Add((ProcessTable.Name(root, pid), watches));
             users[uid] = (entry.Watches + watches, entry.Instances + instances, entry.Holders);
+        }
+
+        if (seen == 0)
+        {
+            return [new(Name, ProbeVerdict.Unknown, "no process's file descriptors are readable here (not root, or a tree or snapshot without /proc/PID/fd), so inotify use is unknown", [])];
         }
 
         var instancesAsked = request.Syscall is "inotify_init" || (request.Syscall is null && request.Errno == "EMFILE");

@@ -41,7 +41,7 @@ public sealed class SpaceProbe : IProbe
         var tmpfs = mount.FsType == "tmpfs";
         var noBlocks = s.Blocks > 0 && s.BlocksFree <= s.Blocks * NearlyNone;
         var reserveOnly = !noBlocks && s.Blocks > 0 && s.BlocksAvailable <= s.Blocks * NearlyNone;
-        var noInodes = s.Files > 0 && s.FilesFree <= Math.Max(1, s.Files * NearlyNone);
+        var noInodes = s.Files > 0 && (s.FilesFree == 0 || s.FilesFree <= s.Files * NearlyNone);
         if (noBlocks)
         {
             results.Add(new(Name, ProbeVerdict.Holds, tmpfs
@@ -57,7 +57,7 @@ public sealed class SpaceProbe : IProbe
         if (noInodes)
         {
             results.Add(new(Name, ProbeVerdict.Holds,
-                $"{where} has no free inodes ({s.Files} in all{(tmpfs ? ", the tmpfs's nr_inodes=" : "")}): creating a file fails with ENOSPC although {Quantity.Bytes(s.BlocksAvailable * s.FragmentSize)} of blocks are free", evidence));
+                $"{where} has {(s.FilesFree == 0 ? "no" : s.FilesFree.ToString(System.Globalization.CultureInfo.InvariantCulture))} free inodes ({s.Files} in all{(tmpfs ? ", the tmpfs's nr_inodes=" : "")}): creating a file fails with ENOSPC although {Quantity.Bytes(s.BlocksAvailable * s.FragmentSize)} of blocks are free", evidence));
         }
 
         if (results.Count == 0)
