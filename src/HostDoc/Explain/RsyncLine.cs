@@ -43,7 +43,7 @@ public sealed record RsyncLine(RsyncLineKind Kind, string Text, int? Code = null
             var at = Between(text, ") at ", " ");
             var bracket = Between(text, "[", "]");
             var eq = bracket?.IndexOf('=') ?? -1;
-            return new RsyncLine(RsyncLineKind.Exit, text, Integer(code) is { } c ? (int)c : null,
+            return new RsyncLine(RsyncLineKind.Exit, text, Integer(code) is { } c and <= int.MaxValue ? (int)c : null,
                 eq > 0 ? bracket![..eq] : bracket, eq > 0 ? bracket![(eq + 1)..] : null, at);
         }
 
