@@ -1,5 +1,5 @@
-using HostDoc.Proc;
 using HostDoc.Findings;
+using HostDoc.Proc;
 using HostDoc.Storage;
 using HostDoc.Tasks;
 

@@ -1,6 +1,6 @@
-using HostDoc.Proc;
 using System.Globalization;
 using HostDoc.Findings;
+using HostDoc.Proc;
 
 namespace HostDoc.Explain.Probes;
 

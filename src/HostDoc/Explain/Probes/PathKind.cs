@@ -1,4 +1,4 @@
-using HostDoc.Collect;
+using HostDoc.Roots;
 
 namespace HostDoc.Explain.Probes;
 

@@ -1,5 +1,5 @@
-using HostDoc.Collect;
 using HostDoc.Findings;
+using HostDoc.Roots;
 
 namespace HostDoc.Explain.Probes;
 

@@ -1,5 +1,6 @@
 using HostDoc.Checks;
 using HostDoc.Findings;
+using HostDoc.Roots;
 
 namespace HostDoc.Explain.Probes;
 
@@ -29,7 +30,7 @@ public sealed class ReadOnlyProbe : IProbe
         };
         var mountRo = mount.MountOptions.Contains("ro");
         var superRo = mount.SuperOptions.Contains("ro") || mount.SuperOptions.Contains("emergency_ro");   // 6.18: emergency_ro, not ro
-        var names = new[] { mount.Source.StartsWith("/dev/", StringComparison.Ordinal) ? mount.Source[5..] : null, Collect.KernelPath.Name(host.Root.ReadLink($"/sys/dev/block/{mount.Device}") ?? "") }
+        var names = new[] { mount.Source.StartsWith("/dev/", StringComparison.Ordinal) ? mount.Source[5..] : null, KernelPath.Name(host.Root.ReadLink($"/sys/dev/block/{mount.Device}") ?? "") }
             .Where(n => n is { Length: > 0 }).ToArray();
         var incidents = host.KernelLog.Incidents
             .Where(i => i.Subject == mount.MountPoint || names.Any(n => i.Subject.Contains(n!, StringComparison.Ordinal) || i.Chain.Contains(n!)))

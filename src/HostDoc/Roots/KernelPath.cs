@@ -1,4 +1,4 @@
-namespace HostDoc.Collect;
+namespace HostDoc.Roots;
 
 /// <summary>Kernel paths taken apart and put together as collect resolves links: lexically, on paths whose links are already resolved.</summary>
 internal static class KernelPath
