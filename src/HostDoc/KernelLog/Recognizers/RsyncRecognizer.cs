@@ -11,7 +11,7 @@ namespace HostDoc.KernelLog.Recognizers;
 public sealed class RsyncRecognizer : ILineRecognizer
 {
     /// <inheritdoc />
-    public IEnumerable<LogAnchor> Anchors => ["rsync error: ", "io timeout after ", "rsync: ", "rsync warning: "];
+    public IEnumerable<LogAnchor> Anchors => ["rsync", "io timeout after "];   // two phrases: the prefilter's cost grows with their count
 
     /// <summary>True for a syslog tag of rsync's (<c>rsync</c>, <c>rsyncd[4242]</c>): those lines are read although the kernel did not write them.</summary>
     public static bool Wrote(string? program) =>
