@@ -21,6 +21,7 @@ internal static class CollectCommand
         {
             ["report"], ["mem"], ["df"], ["devices"], ["cpus"], ["cpuset"], ["irq"], ["stuck"], ["logs"], ["iostat", "--partitions"], ["net"],
             new[] { "affinity", Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
+            ["explain", "ENOSPC", "/"], ["explain", "ENFILE"],   // explain's probes: inotify use, open-file limits, fs.file-nr
         }.Concat(catalog.All.Select(c => new[] { "check", c.Name }));
 
     public static int Run(CliContext context, CollectInvocation invocation, CheckCatalog catalog, IReadOnlyList<string> commandLine)

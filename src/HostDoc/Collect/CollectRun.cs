@@ -13,7 +13,7 @@ namespace HostDoc.Collect;
 public sealed class CollectRun : IDisposable
 {
     private static readonly string[] LogFiles = ["/var/log/kern.log", "/var/log/messages", "/var/log/syslog"];
-    private static readonly string[] EveryProcess = ["stat", "status", "cmdline", "wchan", "stack", "io", "task/*/stat", "task/*/stack", "task/*/wchan"];
+    private static readonly string[] EveryProcess = ["stat", "status", "cmdline", "wchan", "stack", "io", "limits", "comm", "task/*/stat", "task/*/stack", "task/*/wchan"];
 
     // Read for the tasks a command looked into (a stuck task's mounts and mappings), not for all: they are large and say nothing of a task that is well.
     private static readonly HashSet<string> OnlyWhereRead = new(StringComparer.Ordinal) { "maps", "smaps", "mountinfo", "mounts", "environ", "task/*/maps" };
@@ -71,6 +71,11 @@ public sealed class CollectRun : IDisposable
 
         foreach (var pid in Root.ListDirectory("/proc").Where(IsNumber))
         {
+            // What explain's probes read of every process, so a snapshot can answer them too: the working directory and
+            // root (who holds a mount), and the descriptors' names (how many are open, against limits).
+            _ = Root.ReadLink($"/proc/{pid}/cwd");
+            _ = Root.ReadLink($"/proc/{pid}/root");
+            _ = Root.ListDirectory($"/proc/{pid}/fd");
             foreach (var name in names)
             {
                 if (name.StartsWith("task/*/", StringComparison.Ordinal))

@@ -42,6 +42,18 @@ public sealed class CollectTests
         return set;
     }
 
+    /// <summary>explain's probes read the same through a snapshot: collect replays them (limits, descriptors, inotify use) and keeps every process's cwd and root.</summary>
+    [Fact]
+    public void Explain_answers_from_a_snapshot()
+    {
+        using var temp = new TempTree();
+        var (file, _) = Collect(temp);
+        var run = CliRun.Of("--snapshot", file, "explain", "EMFILE", "--pid", "1");
+        Assert.True(run.Code == 0, run.Out + run.Error);
+        Assert.Contains("descriptors open of its soft limit", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("? undecided", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_snapshot_diagnoses_what_the_live_host_diagnoses()
     {
