@@ -27,9 +27,10 @@ public sealed record RsyncExplanation(int? Code, KnowledgeEntry? Entry, IReadOnl
             ?? (lines.Any(l => l.Kind == RsyncLineKind.IoTimeout) ? 30 : exits.FirstOrDefault()?.Code);
         var reading = new List<string>();
         var timedOut = exits.FirstOrDefault(l => l.Code == 30)?.Role;
+        var errnos = lines.Any(l => l.Errno is not null) ? ErrnoTable.Embedded() : null;
         foreach (var line in lines)
         {
-            if (Read(line.Kind == RsyncLineKind.IoTimeout && line.Role is null ? line with { Role = timedOut } : line, cause) is { } sentence)
+            if (Read(line.Kind == RsyncLineKind.IoTimeout && line.Role is null ? line with { Role = timedOut } : line, cause, errnos) is { } sentence)
             {
                 reading.Add(sentence);
             }
@@ -50,7 +51,7 @@ public sealed record RsyncExplanation(int? Code, KnowledgeEntry? Entry, IReadOnl
         }
     }
 
-    private static string? Read(RsyncLine line, int? cause) => line.Kind switch
+    private static string? Read(RsyncLine line, int? cause, ErrnoTable? errnos) => line.Kind switch
     {
         RsyncLineKind.IoTimeout when line.Seconds is { } s =>
             $"{line.Role ?? "this side"} saw neither a read nor a write for {s} s and gave up: its --timeout (or the daemon's timeout =) was at most {s} s{(s > SelectTimeout ? $" and more than {s - SelectTimeout} s" : "")}; the side that stopped talking is the other one",
@@ -61,7 +62,7 @@ public sealed record RsyncExplanation(int? Code, KnowledgeEntry? Entry, IReadOnl
         RsyncLineKind.Exit when line.Code is { } c =>
             $"the {line.Role ?? "process"}{(line.Version is { } v ? $" (rsync {v})" : "")} exited with {c}{(line.Where is { } w ? $" at {w}" : "")}",
         RsyncLineKind.Message when line.Errno is { } e =>
-            $"a file operation failed with errno {e}{(ErrnoTable.Embedded().Find(e.ToString(CultureInfo.InvariantCulture)) is { } name ? $" ({name.Name})" : "")}: hostdoc explain {e} PATH says what it means on the path",
+            $"a file operation failed with errno {e}{(errnos?.Find(e.ToString(CultureInfo.InvariantCulture)) is { } name ? $" ({name.Name})" : "")}: hostdoc explain {e} PATH says what it means on the path",
         _ => null,
     };
 }

@@ -69,10 +69,7 @@ public static class ExplainWriter
         else
         {
             TextWrap.Write(writer, $"✔ {vm.CpuNote}", "  ");
-            foreach (var ev in vm.Evidence)
-            {
-                writer.Write($"      {ev.Label}: {ev.Value}{(ev.Source is { } s ? style.Dim($" ({s})") : "")}\n");
-            }
+            WriteEvidence(writer, vm.Evidence, style);
         }
 
         WriteAdvice(writer, entry, style);
@@ -144,10 +141,15 @@ public static class ExplainWriter
                 _ => "- note:",
             };
             TextWrap.Write(writer, $"{mark} {result.Text}", "  ");
-            foreach (var ev in result.Evidence)
-            {
-                writer.Write($"      {ev.Label}: {ev.Value}{(ev.Source is { } s ? style.Dim($" ({s})") : "")}\n");
-            }
+            WriteEvidence(writer, result.Evidence, style);
+        }
+    }
+
+    private static void WriteEvidence(TextWriter writer, IReadOnlyList<Findings.Evidence> evidence, TextStyle style)
+    {
+        foreach (var ev in evidence)
+        {
+            writer.Write($"      {ev.Label}: {ev.Value}{(ev.Source is { } s ? style.Dim($" ({s})") : "")}\n");
         }
     }
 

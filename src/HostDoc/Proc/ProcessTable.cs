@@ -21,21 +21,9 @@ internal static class ProcessTable
     /// <summary>"comm (PID)".</summary>
     public static string Name(HostRoot root, int pid) => $"{root.ReadValue($"/proc/{pid}/comm") ?? "?"} ({pid})";
 
-    /// <summary>The effective uid of <paramref name="pid"/> (the second Uid: field of /proc/PID/status), or null.</summary>
-    public static uint? EffectiveUid(HostRoot root, int pid)
-    {
-        var status = root.ReadText($"/proc/{pid}/status", 64 * 1024).Value;
-        foreach (var line in (status ?? "").AsSpan().EnumerateLines())
-        {
-            if (line.StartsWith("Uid:"))
-            {
-                var fields = line[4..].ToString().Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries);
-                return fields.Length > 1 && uint.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var uid) ? uid : null;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The effective uid of <paramref name="pid"/> (/proc/PID/status), or null.</summary>
+    public static uint? EffectiveUid(HostRoot root, int pid) =>
+        root.ReadText($"/proc/{pid}/status", 64 * 1024).Value is { } status ? Pid.PidStatus.Parse(status).EffectiveUid : null;
 
     /// <summary>The pids whose command name (/proc/PID/comm) is one of <paramref name="names"/>.</summary>
     public static IEnumerable<(int Pid, string Comm)> Named(HostRoot root, params string[] names)

@@ -214,6 +214,8 @@ public static class NginxConfig
     {
         public string Name => name;
 
+        public string Args => args;
+
         public string File => file;
 
         public int Line => line;
@@ -231,12 +233,11 @@ public static class NginxConfig
             {
                 parts.Insert(0, b.Name == "server" && b.Directives.FirstOrDefault(d => d.Name == "server_name") is { Args.Length: > 0 } n
                     ? $"server {n.Args[0]}"
-                    : (b.Name + " " + b.ArgsText).Trim());
+                    : (b.Name + " " + b.Args).Trim());
             }
 
             return parts.Count == 0 ? "main" : string.Join(" › ", parts);
         }
 
-        private string ArgsText => args;
     }
 }

@@ -1,4 +1,3 @@
-using HostDoc.Checks;
 using HostDoc.Findings;
 using HostDoc.Roots;
 
@@ -41,8 +40,8 @@ public sealed class ReadOnlyProbe : IProbe
             return [new(Name, ProbeVerdict.RuledOut, $"{mount.MountPoint} ({mount.FsType} on {mount.Source}) is read-write now; if it was read-only when the call failed, it was remounted since", evidence)];
         }
 
-        var forced = new DiskCheck().Run(host, CheckSettings.Defaults).Findings.FirstOrDefault(f => f.Id == "disk.forced-readonly" && f.Subject == mount.MountPoint);
-        var text = forced is not null || (superRo && !mountRo)
+        // The disk check's disk.forced-readonly condition: the superblock read-only under a read-write mount.
+        var text = superRo && !mountRo
             ? $"{mount.MountPoint} ({mount.FsType} on {mount.Source}) is mounted read-write but its filesystem is read-only: the kernel turned it read-only after an error (finding disk.forced-readonly){(incidents.Length > 0 ? "; the kernel log says why" : "")}"
             : superRo
                 ? $"{mount.MountPoint} ({mount.FsType} on {mount.Source}) is mounted read-only (mount and filesystem both ro)"

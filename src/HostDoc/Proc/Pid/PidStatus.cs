@@ -21,6 +21,10 @@ public sealed record PidStatus(IReadOnlyDictionary<string, string> Fields)
     /// <summary>Mems_allowed_list: the memory nodes it may allocate from.</summary>
     public CpuList? MemsAllowed => Fields.GetValueOrDefault("Mems_allowed_list") is { } l && CpuList.TryParse(l, out var m, out _) ? m : null;
 
+    /// <summary>The effective uid: the second of the Uid: line's real, effective, saved and filesystem ids.</summary>
+    public uint? EffectiveUid => Fields.GetValueOrDefault("Uid")?.Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is [_, var e, ..]
+        && uint.TryParse(e, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var uid) ? uid : null;
+
     /// <summary>Parses <c>Key:\tvalue</c> lines.</summary>
     public static PidStatus Parse(ReadOnlySpan<char> text)
     {
