@@ -51,9 +51,9 @@ public static class NagiosWriter
     }
 
     /// <remarks>
-    /// The alerting summaries worst first (critical, warning, unknown: <see cref="SeverityExtensions.Rank"/>), in the check's order within a state. A plain loop, not OrderByDescending:
-    /// LINQ's ordered enumerable resolves generic virtual methods through the type loader at run time, 2 % of a
-    /// check's start-up (bench/README.md).
+    /// The alerting summaries worst first (critical, warning, unknown: <see cref="SeverityExtensions.Rank"/>), in the
+    /// check's order within a state. A plain loop, not OrderByDescending: LINQ's ordered enumerable resolves generic
+    /// virtual methods through the type loader at run time, 2 % of a check's start-up (bench/README.md).
     /// </remarks>
     private static string FirstLine(CheckResult result)
     {
