@@ -177,13 +177,17 @@ public sealed class FuzzTargets
     {
         // The tree is an archive in memory, read as `--snapshot` reads one: the same HostRoot and parsers, no file
         // system per input (the scratch directory this harness wrote before ran at 1.1 k/s; see fuzz/README.md).
-        var parts = Encoding.UTF8.GetString(bytes).Split('\0');
+        // The parts go in as bytes: SnapshotFiles decodes them as it decodes every file it reads.
         using var archive = new MemoryStream();
         using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
         {
-            for (var i = 0; i < SysValueFiles.Length && i < parts.Length; i++)
+            var start = 0;
+            for (var i = 0; i < SysValueFiles.Length && start <= bytes.Length; i++)
             {
-                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "tree" + SysValueFiles[i]) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(parts[i])) });
+                var end = Array.IndexOf(bytes, (byte)0, start);
+                end = end < 0 ? bytes.Length : end;
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "tree" + SysValueFiles[i]) { DataStream = new MemoryStream(bytes, start, end - start, writable: false) });
+                start = end + 1;
             }
         }
 
